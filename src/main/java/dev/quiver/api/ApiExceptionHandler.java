@@ -1,0 +1,80 @@
+package dev.quiver.api;
+
+import dev.quiver.error.ErrorCode;
+import dev.quiver.error.QuiverException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one error translator: every failure becomes the Milvus envelope. Like Milvus, request
+ * errors answer HTTP 200 (clients read {@code code}); unknown routes and wrong methods 404,
+ * permission failures 403. Anything unforeseen is a bug: logged, and answered 500 with code 65535
+ * and no internals.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(QuiverException.class)
+    ResponseEntity<Envelope> quiver(QuiverException e) {
+        return ResponseEntity.ok(Envelope.error(e.errorCode(), e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Envelope> forbidden(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Envelope.error(ErrorCode.PRIVILEGE_NOT_PERMITTED, ErrorCode.PRIVILEGE_NOT_PERMITTED.message(e.getMessage())));
+    }
+
+    @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
+            HttpRequestMethodNotSupportedException.class})
+    ResponseEntity<Envelope> notFound(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Envelope.error(ErrorCode.ROUTE_NOT_FOUND,
+                ErrorCode.ROUTE_NOT_FOUND.message(request.getMethod() + " " + request.getRequestURI())));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Envelope> missingParameter(MissingServletRequestParameterException e) {
+        QuiverException missing = QuiverException.missing(e.getParameterName());
+        return ResponseEntity.ok(Envelope.error(missing.errorCode(), missing.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Envelope> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.ok(Envelope.error(ErrorCode.MALFORMED_JSON,
+                ErrorCode.MALFORMED_JSON.message("error: parameter '" + e.getName() + "' has the wrong type")));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeException.class})
+    ResponseEntity<Envelope> unreadable() {
+        return ResponseEntity.ok(Envelope.error(ErrorCode.MALFORMED_JSON,
+                ErrorCode.MALFORMED_JSON.message("error: the request body could not be read as JSON")));
+    }
+
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone() {
+        // The client hung up; there is nobody to answer.
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Envelope> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Envelope.error(ErrorCode.UNEXPECTED,
+                ErrorCode.UNEXPECTED.message("the server failed to handle the request; see its log")));
+    }
+}

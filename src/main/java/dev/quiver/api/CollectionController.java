@@ -1,0 +1,60 @@
+package dev.quiver.api;
+
+import dev.quiver.auth.AccessGuard;
+import dev.quiver.collection.CollectionService;
+import dev.quiver.collection.NewCollection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Collection routes of Milvus REST v1. */
+@RestController
+@Tag(name = "collections")
+class CollectionController {
+
+    private final CollectionService collections;
+    private final AccessGuard accessGuard;
+
+    CollectionController(CollectionService collections, AccessGuard accessGuard) {
+        this.collections = collections;
+        this.accessGuard = accessGuard;
+    }
+
+    @GetMapping(ApiPaths.COLLECTIONS)
+    @Operation(summary = "List the collections of a database")
+    Envelope list(@RequestParam(required = false) String dbName) {
+        accessGuard.requireDatabase(dbName);
+        return Envelope.ok(collections.list(dbName));
+    }
+
+    @PostMapping(ApiPaths.CREATE)
+    @Operation(summary = "Create a collection with an index and load it")
+    Envelope create(@RequestBody Requests.CreateCollection body) {
+        accessGuard.requireDatabase(body.dbName());
+        collections.create(new NewCollection(body.dbName(), body.collectionName(), body.dimension(),
+                body.metricType(), body.primaryField(), body.vectorField(), body.description(),
+                body.enableDynamicField(), body.autoId(), body.idType(), body.maxLength()));
+        return Envelope.ok(Map.of());
+    }
+
+    @GetMapping(ApiPaths.DESCRIBE)
+    @Operation(summary = "Describe a collection: fields, index and load state")
+    Envelope describe(@RequestParam(required = false) String collectionName,
+            @RequestParam(required = false) String dbName) {
+        accessGuard.requireDatabase(dbName);
+        return Envelope.ok(collections.describe(dbName, collectionName));
+    }
+
+    @PostMapping(ApiPaths.DROP)
+    @Operation(summary = "Drop a collection with its rows and soft-delete records")
+    Envelope drop(@RequestBody Requests.DropCollection body) {
+        accessGuard.requireDatabase(body.dbName());
+        collections.drop(body.dbName(), body.collectionName());
+        return Envelope.ok(Map.of());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.quiver.api;
+
+import dev.quiver.auth.AccessGuard;
+import dev.quiver.collection.DataReader;
+import dev.quiver.collection.DataWriter;
+import dev.quiver.collection.RequestContext;
+import dev.quiver.collection.Rows;
+import dev.quiver.collection.SearchRequest;
+import dev.quiver.collection.Written;
+import dev.quiver.config.ApiProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** Entity routes of Milvus REST v1: insert, upsert, get, query, search, delete. */
+@RestController
+@Tag(name = "entities")
+class DataController {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final DataWriter writer;
+    private final DataReader reader;
+    private final AccessGuard accessGuard;
+    private final ApiProperties properties;
+
+    DataController(DataWriter writer, DataReader reader, AccessGuard accessGuard, ApiProperties properties) {
+        this.writer = writer;
+        this.reader = reader;
+        this.accessGuard = accessGuard;
+        this.properties = properties;
+    }
+
+    @PostMapping(ApiPaths.INSERT)
+    @Operation(summary = "Insert one row or an array of rows")
+    Envelope insert(@RequestBody Requests.Insert body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
+        accessGuard.requireDatabase(body.dbName());
+        Written written = writer.insert(body.dbName(), body.collectionName(), body.data());
+        return Envelope.ok(Map.of("insertCount", written.count(), "insertIds", ids(written, int64)));
+    }
+
+    @PostMapping(ApiPaths.UPSERT)
+    @Operation(summary = "Insert rows, replacing those whose primary key exists (autoId false only)")
+    Envelope upsert(@RequestBody Requests.Insert body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64, HttpServletRequest request) {
+        accessGuard.requireDatabase(body.dbName());
+        Written written = writer.upsert(body.dbName(), body.collectionName(), body.data(), context(request));
+        return Envelope.ok(Map.of("upsertCount", written.count(), "upsertIds", ids(written, int64)));
+    }
+
+    @PostMapping(ApiPaths.GET)
+    @Operation(summary = "Fetch entities by primary key")
+    Envelope get(@RequestBody Requests.Get body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
+        accessGuard.requireDatabase(body.dbName());
+        return rows(reader.get(body.dbName(), body.collectionName(), body.id(), body.outputFields()), int64);
+    }
+
+    @GetMapping(ApiPaths.GET)
+    @Operation(summary = "Fetch entities by primary key (query-string form the Node SDK 2.3 sends)")
+    Envelope getByQueryString(@RequestParam(required = false) String dbName,
+            @RequestParam(required = false) String collectionName,
+            @Parameter(description = "Comma-separated primary keys") @RequestParam(required = false) String id,
+            @Parameter(description = "Comma-separated field names") @RequestParam(required = false) String outputFields,
+            @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
+        accessGuard.requireDatabase(dbName);
+        return rows(reader.get(dbName, collectionName, commaSeparatedIds(id), commaSeparated(outputFields)), int64);
+    }
+
+    @PostMapping(ApiPaths.QUERY)
+    @Operation(summary = "Return the entities matching a filter")
+    Envelope query(@RequestBody Requests.Query body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
+        accessGuard.requireDatabase(body.dbName());
+        return rows(reader.query(body.dbName(), body.collectionName(), body.filter(), body.outputFields(),
+                body.limit(), body.offset()), int64);
+    }
+
+    @PostMapping(ApiPaths.SEARCH)
+    @Operation(summary = "Return the nearest entities to one vector, best first")
+    Envelope search(@RequestBody Requests.Search body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
+        accessGuard.requireDatabase(body.dbName());
+        Requests.SearchParams params = body.params();
+        return rows(reader.search(new SearchRequest(body.dbName(), body.collectionName(), body.vector(),
+                body.filter(), body.limit(), body.offset(), body.outputFields(),
+                params == null ? null : params.radius(), params == null ? null : params.rangeFilter())), int64);
+    }
+
+    @PostMapping(ApiPaths.DELETE)
+    @Operation(summary = "Delete entities by primary key or by filter")
+    Envelope delete(@RequestBody Requests.Delete body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64, HttpServletRequest request) {
+        accessGuard.requireDatabase(body.dbName());
+        Written written = writer.delete(body.dbName(), body.collectionName(), body.id(), body.filter(), context(request));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("deleteCount", written.count());
+        data.put("deleteIds", ids(written, int64));
+        return Envelope.ok(data);
+    }
+
+    private Envelope rows(Rows rows, String int64) {
+        return Envelope.ok(Int64Rendering.rows(rows, Int64Rendering.asNumbers(int64, properties.int64AsNumber())));
+    }
+
+    private List<Object> ids(Written written, String int64) {
+        return Int64Rendering.ids(written.ids(), Int64Rendering.asNumbers(int64, properties.int64AsNumber()));
+    }
+
+    private static RequestContext context(HttpServletRequest request) {
+        String requestId = request.getHeader("X-Request-Id");
+        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+        }
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return new RequestContext(requestId, authentication == null ? "anonymous" : authentication.getName());
+    }
+
+    private static JsonNode commaSeparatedIds(String ids) {
+        if (ids == null || ids.isEmpty()) {
+            return null;
+        }
+        List<String> parts = commaSeparated(ids);
+        if (parts.size() == 1) {
+            return JsonNodeFactory.instance.stringNode(parts.get(0));
+        }
+        var array = JsonNodeFactory.instance.arrayNode();
+        parts.forEach(array::add);
+        return array;
+    }
+
+    private static List<String> commaSeparated(String values) {
+        return values == null || values.isEmpty() ? null
+                : Arrays.stream(values.split(",")).map(String::trim).toList();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.quiver.api;
+
+import dev.quiver.error.ErrorCode;
+import dev.quiver.error.QuiverException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@link ApiRequest} bodies as JSON whatever the Content-Type (the Node SDK sends
+ * {@code text/plain}), refusing bodies over the configured cap before they fill the heap.
+ * Read-only: responses go through Spring's usual JSON converter.
+ */
+final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
+
+    private final JsonMapper jsonMapper;
+    private final DataSize maxBodySize;
+
+    JsonBodyConverter(JsonMapper jsonMapper, DataSize maxBodySize) {
+        super(MediaType.ALL);
+        this.jsonMapper = jsonMapper;
+        this.maxBodySize = maxBodySize;
+    }
+
+    @Override
+    protected boolean supports(Class<?> clazz) {
+        return ApiRequest.class.isAssignableFrom(clazz);
+    }
+
+    @Override
+    protected boolean canWrite(MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected Object readInternal(Class<?> clazz, HttpInputMessage inputMessage) throws IOException {
+        long max = maxBodySize.toBytes();
+        long declared = inputMessage.getHeaders().getContentLength();
+        if (declared > max) {
+            throw tooLarge(declared + " bytes");
+        }
+        byte[] body;
+        try (InputStream in = inputMessage.getBody()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        }
+        if (body.length > max) {
+            throw tooLarge("more than " + max + " bytes");
+        }
+        if (body.length == 0) {
+            throw new QuiverException(ErrorCode.MALFORMED_JSON, "error: the request body is empty");
+        }
+        try {
+            return jsonMapper.readValue(body, clazz);
+        } catch (JacksonException e) {
+            throw JsonErrors.translate(e);
+        }
+    }
+
+    @Override
+    protected void writeInternal(Object o, HttpOutputMessage outputMessage) {
+        throw new UnsupportedOperationException("read-only converter");
+    }
+
+    private QuiverException tooLarge(String size) {
+        return QuiverException.invalid("request body of " + size + " exceeds the limit of " + maxBodySize
+                + " (quiver.api.max-request-size)");
+    }
+}

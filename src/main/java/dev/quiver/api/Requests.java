@@ -1,0 +1,106 @@
+package dev.quiver.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The request bodies of the v1 routes. Unknown keys are ignored, as Milvus does. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    @Schema(name = "CreateCollectionRequest")
+    record CreateCollection(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "book") String collectionName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "2", maximum = "32768", example = "4")
+            Integer dimension,
+            @Schema(allowableValues = {"L2", "IP", "COSINE"}, defaultValue = "L2") String metricType,
+            @Schema(defaultValue = "id") String primaryField,
+            @Schema(defaultValue = "vector") String vectorField,
+            String description,
+            @Schema(defaultValue = "true") Boolean enableDynamicField,
+            @Schema(description = "Quiver extension: false lets clients supply ids (and makes upsert possible)",
+                    defaultValue = "true", extensions = @Extension(properties = @ExtensionProperty(
+                            name = "quiver-extension", value = "true", parseValue = true)))
+            Boolean autoId,
+            @Schema(description = "Quiver extension: primary key type", allowableValues = {"Int64", "VarChar"},
+                    defaultValue = "Int64", extensions = @Extension(properties = @ExtensionProperty(
+                            name = "quiver-extension", value = "true", parseValue = true)))
+            String idType,
+            @Schema(description = "Quiver extension: maximum length of VarChar ids", defaultValue = "65535",
+                    extensions = @Extension(properties = @ExtensionProperty(
+                            name = "quiver-extension", value = "true", parseValue = true)))
+            Integer maxLength) implements ApiRequest {
+    }
+
+    @Schema(name = "DropCollectionRequest")
+    record DropCollection(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName) implements ApiRequest {
+    }
+
+    @Schema(name = "InsertRequest")
+    record Insert(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "One row object or an array of them; keys are field names",
+                    oneOf = {Object.class, Object[].class})
+            JsonNode data) implements ApiRequest {
+    }
+
+    @Schema(name = "GetRequest")
+    record Get(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "A primary key or an array of them (numbers or strings)")
+            JsonNode id,
+            @Schema(description = "Fields to return; default [\"*\"]") List<String> outputFields)
+            implements ApiRequest {
+    }
+
+    @Schema(name = "QueryRequest")
+    record Query(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "id in [1, 2]") String filter,
+            @Schema(description = "Fields to return; default [\"*\"]") List<String> outputFields,
+            @Schema(defaultValue = "100", description = "0 returns every match") Integer limit,
+            @Schema(defaultValue = "0") Integer offset) implements ApiRequest {
+    }
+
+    @Schema(name = "SearchRequest")
+    record Search(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "One query vector",
+                    type = "array", implementation = Float.class)
+            JsonNode vector,
+            String filter,
+            @Schema(defaultValue = "100", minimum = "1", maximum = "16384") Integer limit,
+            @Schema(defaultValue = "0") Integer offset,
+            @Schema(description = "Fields to return besides id and distance") List<String> outputFields,
+            SearchParams params) implements ApiRequest {
+    }
+
+    @Schema(name = "SearchParams", description = "Range search bounds (Milvus 2.4)")
+    record SearchParams(
+            Double radius,
+            @JsonProperty("range_filter") Double rangeFilter) {
+    }
+
+    @Schema(name = "DeleteRequest")
+    record Delete(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
+            @Schema(description = "A primary key or an array of them; ignored when filter is set") JsonNode id,
+            @Schema(description = "Delete every entity matching this expression") String filter)
+            implements ApiRequest {
+    }
+}

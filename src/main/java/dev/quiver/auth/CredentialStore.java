@@ -1,0 +1,125 @@
+package dev.quiver.auth;
+
+import dev.quiver.config.AuthProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Users and API keys from configuration, held only as hashes. Password hashes are deliberately
+ * slow (bcrypt), so a credential that verified once is remembered by its SHA-256 for the life of
+ * the process; every comparison is constant-time.
+ */
+@Component
+class CredentialStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialStore.class);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final Map<String, StoredUser> users = new HashMap<>();
+    private final List<StoredKey> apiKeys;
+    private final Map<String, QuiverPrincipal> verified = new ConcurrentHashMap<>();
+    private final String unknownUserHash;
+
+    CredentialStore(AuthProperties properties) {
+        String rootPassword = properties.rootPassword();
+        if (properties.enabled() && (rootPassword == null || rootPassword.isEmpty())) {
+            rootPassword = generatePassword();
+            // Logged once, on purpose: it is the only way to learn a generated password.
+            log.warn("No root password configured (quiver.auth.root-password / QUIVER_AUTH_ROOT_PASSWORD). "
+                    + "Generated one for this run: root:{}", rootPassword);
+        }
+        if (rootPassword != null && !rootPassword.isEmpty()) {
+            users.put(QuiverPrincipal.ROOT, new StoredUser(encoder.encode(rootPassword), QuiverPrincipal.root()));
+        }
+        for (AuthProperties.User user : properties.users()) {
+            users.put(user.name(), new StoredUser(user.passwordHash(),
+                    new QuiverPrincipal(user.name(), new HashSet<>(user.databases()), user.readOnly())));
+        }
+        apiKeys = properties.apiKeys().stream()
+                .map(key -> new StoredKey(hexToBytes(key.sha256()),
+                        new QuiverPrincipal(key.name(), new HashSet<>(key.databases()), key.readOnly())))
+                .toList();
+        unknownUserHash = encoder.encode("unknown-user");
+    }
+
+    Optional<QuiverPrincipal> user(String name, String password) {
+        String fingerprint = fingerprint("user\0" + name + "\0" + password);
+        QuiverPrincipal known = verified.get(fingerprint);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        StoredUser user = users.get(name);
+        // Check a dummy hash for unknown users so timing does not reveal which names exist.
+        boolean matches = encoder.matches(password, user == null ? unknownUserHash : user.passwordHash()) && user != null;
+        if (!matches) {
+            return Optional.empty();
+        }
+        remember(fingerprint, user.principal());
+        return Optional.of(user.principal());
+    }
+
+    Optional<QuiverPrincipal> apiKey(String key) {
+        byte[] digest = sha256(key);
+        QuiverPrincipal match = null;
+        for (StoredKey stored : apiKeys) {
+            if (MessageDigest.isEqual(digest, stored.sha256())) {
+                match = stored.principal();
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    private void remember(String fingerprint, QuiverPrincipal principal) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(fingerprint, principal);
+    }
+
+    private static String fingerprint(String credential) {
+        return Base64.getEncoder().encodeToString(sha256(credential));
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static byte[] hexToBytes(String hex) {
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(hex, 2 * i, 2 * i + 2, 16);
+        }
+        return bytes;
+    }
+
+    private static String generatePassword() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private record StoredUser(String passwordHash, QuiverPrincipal principal) {
+    }
+
+    private record StoredKey(byte[] sha256, QuiverPrincipal principal) {
+    }
+}

@@ -1,0 +1,53 @@
+package dev.quiver.auth;
+
+import dev.quiver.api.ApiPaths;
+import dev.quiver.config.AuthProperties;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Every {@code /v1/**} route needs credentials; write routes need a user that is not read-only.
+ * Health, metrics and API docs are open. ERROR and ASYNC dispatches are let through, so a
+ * server error is never disguised as a 401.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, CredentialStore store, AuthProperties properties,
+            EnvelopeWriter envelopeWriter) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new CredentialsFilter(store, properties.enabled(), envelopeWriter),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(HttpMethod.POST, ApiPaths.WRITES).hasAuthority(CredentialsFilter.WRITE)
+                        .requestMatchers("/v1/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> envelopeWriter.unauthenticated(response))
+                        .accessDeniedHandler((request, response, e) -> envelopeWriter.forbidden(response,
+                                "user " + SecurityContextHolder.getContext().getAuthentication().getName() + " is read-only")));
+        return http.build();
+    }
+
+    /** Replaces Boot's default in-memory user, which would log a generated password of its own. */
+    @Bean
+    UserDetailsService noUserDetails() {
+        return new InMemoryUserDetailsManager();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.quiver.collection;
+
+import dev.quiver.error.QuiverException;
+import dev.quiver.index.Metric;
+import dev.quiver.persistence.SoftDeleteLog;
+import dev.quiver.store.IdType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Create, list, describe and drop collections. */
+@Service
+public class CollectionService {
+
+    static final int MIN_DIMENSION = 2;
+    static final int MAX_DIMENSION = 32768;
+    static final int MAX_VARCHAR_LENGTH = 65535;
+
+    private final CollectionRegistry registry;
+    private final SoftDeleteLog softDeleteLog;
+
+    CollectionService(CollectionRegistry registry, SoftDeleteLog softDeleteLog) {
+        this.registry = registry;
+        this.softDeleteLog = softDeleteLog;
+    }
+
+    public List<String> list(String dbName) {
+        return registry.names(registry.database(dbName));
+    }
+
+    public void create(NewCollection request) {
+        List<String> missing = new ArrayList<>();
+        if (Names.isBlank(request.collectionName())) {
+            missing.add("collectionName");
+        }
+        if (request.dimension() == null || request.dimension() == 0) {
+            missing.add("dimension");
+        }
+        if (!missing.isEmpty()) {
+            throw QuiverException.missing(missing.toArray(String[]::new));
+        }
+        CollectionSchema schema = schemaOf(request);
+        if (!registry.add(new Collection(schema))) {
+            throw QuiverException.invalid("collection '" + schema.name() + "' already exists in database '"
+                    + schema.dbName() + "'");
+        }
+    }
+
+    public Map<String, Object> describe(String dbName, String collectionName) {
+        if (Names.isBlank(collectionName)) {
+            throw QuiverException.missing("collectionName");
+        }
+        CollectionSchema schema = registry.get(registry.database(dbName), collectionName).schema();
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("collectionName", schema.name());
+        description.put("description", schema.description());
+        description.put("enableDynamicField", schema.dynamicFields());
+        String pkType = schema.idType() == IdType.VARCHAR
+                ? "VarChar(" + schema.maxLength() + ")" : schema.idType().wireName();
+        description.put("fields", List.of(
+                field(schema.primaryField(), pkType, true, schema.autoId()),
+                field(schema.vectorField(), "FloatVector(" + schema.dimension() + ")", false, false)));
+        description.put("indexes", List.of(Map.of(
+                "fieldName", schema.vectorField(),
+                "indexName", CollectionSchema.INDEX_NAME,
+                "metricType", schema.metric().name())));
+        description.put("load", "LoadStateLoaded");
+        description.put("shardsNum", 1);
+        return description;
+    }
+
+    public void drop(String dbName, String collectionName) {
+        if (Names.isBlank(collectionName)) {
+            throw QuiverException.missing("collectionName");
+        }
+        Collection collection = registry.get(registry.database(dbName), collectionName);
+        collection.drop(() -> softDeleteLog.forget(collection.schema().dbName(), collectionName));
+        registry.remove(collection);
+    }
+
+    private CollectionSchema schemaOf(NewCollection request) {
+        String dbName = registry.database(request.dbName());
+        String name = Names.require("collectionName", request.collectionName());
+        int dimension = request.dimension();
+        if (dimension < MIN_DIMENSION || dimension > MAX_DIMENSION) {
+            throw QuiverException.invalid("dimension " + dimension + " is out of range [" + MIN_DIMENSION + ", "
+                    + MAX_DIMENSION + "]");
+        }
+        Metric metric = Names.isBlank(request.metricType()) ? Metric.L2 : Metric.fromName(request.metricType());
+        if (metric == null) {
+            throw QuiverException.invalid("metricType '" + request.metricType() + "' is not supported; use L2, IP or COSINE");
+        }
+        String primaryField = Names.require("primaryField", orDefault(request.primaryField(), "id"));
+        String vectorField = Names.require("vectorField", orDefault(request.vectorField(), "vector"));
+        if (primaryField.equals(vectorField)) {
+            throw QuiverException.invalid("primaryField and vectorField are both named '" + primaryField + "'");
+        }
+        IdType idType = Names.isBlank(request.idType()) ? IdType.INT64 : IdType.fromWireName(request.idType());
+        if (idType == null) {
+            throw QuiverException.invalid("idType '" + request.idType() + "' is not supported; use Int64 or VarChar");
+        }
+        boolean autoId = request.autoId() == null ? idType == IdType.INT64 : request.autoId();
+        if (autoId && idType != IdType.INT64) {
+            throw QuiverException.invalid("autoId needs an Int64 primary key; set autoId to false for VarChar ids");
+        }
+        int maxLength = maxLength(idType, request.maxLength());
+        boolean dynamic = request.enableDynamicField() == null || request.enableDynamicField();
+        return new CollectionSchema(dbName, name, request.description() == null ? "" : request.description(),
+                primaryField, idType, maxLength, autoId, vectorField, dimension, metric, dynamic);
+    }
+
+    private static int maxLength(IdType idType, Integer requested) {
+        if (idType != IdType.VARCHAR) {
+            if (requested != null) {
+                throw QuiverException.invalid("maxLength applies only to VarChar primary keys");
+            }
+            return 0;
+        }
+        int maxLength = requested == null ? MAX_VARCHAR_LENGTH : requested;
+        if (maxLength < 1 || maxLength > MAX_VARCHAR_LENGTH) {
+            throw QuiverException.invalid("maxLength " + maxLength + " is out of range [1, " + MAX_VARCHAR_LENGTH + "]");
+        }
+        return maxLength;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return Names.isBlank(value) ? fallback : value;
+    }
+
+    private static Map<String, Object> field(String name, String type, boolean primaryKey, boolean autoId) {
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("autoId", autoId);
+        field.put("description", "");
+        field.put("name", name);
+        field.put("partitionKey", false);
+        field.put("primaryKey", primaryKey);
+        field.put("type", type);
+        return field;
+    }
+}

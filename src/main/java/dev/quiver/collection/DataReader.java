@@ -1,0 +1,137 @@
+package dev.quiver.collection;
+
+import dev.quiver.error.ErrorCode;
+import dev.quiver.error.QuiverException;
+import dev.quiver.expr.Filter;
+import dev.quiver.index.Hit;
+import dev.quiver.index.Metric;
+import dev.quiver.index.ScoreRange;
+import dev.quiver.store.IdType;
+import dev.quiver.store.Segment;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/** Get, query and search. Reads run under the collection's read lock and never see deleted rows. */
+@Service
+public class DataReader {
+
+    /** Every search hit carries the primary key under this name, whatever the field is called. */
+    static final String HIT_ID = "id";
+    static final String HIT_DISTANCE = "distance";
+
+    private final CollectionRegistry registry;
+
+    DataReader(CollectionRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Rows get(String dbName, String collectionName, JsonNode id, List<String> outputFields) {
+        Names.requireParameters(collectionName, "id", id == null || id.isNull());
+        Collection collection = registry.get(registry.database(dbName), collectionName);
+        CollectionSchema schema = collection.schema();
+        List<Object> keys = DataWriter.keys(id, schema);
+        Projection projection = Projection.of(outputFields, schema, true);
+        List<Map<String, Object>> rows = collection.read(() -> {
+            Segment segment = collection.segment();
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (Object key : keys) {
+                int ordinal = segment.liveOrdinal(key);
+                if (ordinal >= 0) {
+                    found.add(projection.render(segment, ordinal));
+                }
+            }
+            return found;
+        });
+        return new Rows(rows, int64Keys(schema, false));
+    }
+
+    public Rows query(String dbName, String collectionName, String filter, List<String> outputFields,
+            Integer limit, Integer offset) {
+        Names.requireParameters(collectionName, "filter", filter == null || filter.isEmpty());
+        Collection collection = registry.get(registry.database(dbName), collectionName);
+        CollectionSchema schema = collection.schema();
+        Window window = Window.forQuery(limit, offset);
+        Projection projection = Projection.of(outputFields, schema, true);
+        IntPredicate predicate = Filter.compile(filter, collection.catalog());
+        List<Map<String, Object>> rows = collection.read(() -> {
+            Segment segment = collection.segment();
+            List<Map<String, Object>> found = new ArrayList<>();
+            int matched = 0;
+            for (int ordinal = 0; ordinal < segment.size() && matched < window.end(); ordinal++) {
+                if (segment.isLive(ordinal) && predicate.test(ordinal) && matched++ >= window.offset()) {
+                    found.add(projection.render(segment, ordinal));
+                }
+            }
+            return found;
+        });
+        return new Rows(rows, int64Keys(schema, false));
+    }
+
+    public Rows search(SearchRequest request) {
+        Names.requireParameters(request.collectionName(), "vector", request.vector() == null || request.vector().isNull());
+        Collection collection = registry.get(registry.database(request.dbName()), request.collectionName());
+        CollectionSchema schema = collection.schema();
+        Window window = Window.forSearch(request.limit(), request.offset());
+        ScoreRange range = range(request.radius(), request.rangeFilter(), schema.metric());
+        float[] query = queryVector(request.vector(), schema);
+        Projection projection = Projection.of(request.outputFields(), schema, false);
+        String filter = request.filter();
+        IntPredicate matches = filter == null || filter.isEmpty() ? null : Filter.compile(filter, collection.catalog());
+        List<Map<String, Object>> rows = collection.read(() -> {
+            Segment segment = collection.segment();
+            IntPredicate accept = matches == null ? segment::isLive
+                    : ordinal -> segment.isLive(ordinal) && matches.test(ordinal);
+            List<Hit> hits = collection.index().search(query, window.end(), accept, range, collection.keyOrder());
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (int i = window.offset(); i < hits.size(); i++) {
+                Hit hit = hits.get(i);
+                Map<String, Object> row = projection.render(segment, hit.ordinal());
+                row.put(HIT_ID, segment.key(hit.ordinal()));
+                row.put(HIT_DISTANCE, hit.score());
+                found.add(row);
+            }
+            return found;
+        });
+        return new Rows(rows, int64Keys(schema, true));
+    }
+
+    private static float[] queryVector(JsonNode vector, CollectionSchema schema) {
+        if (!vector.isArray()) {
+            throw new QuiverException(ErrorCode.MALFORMED_JSON, "vector must be an array of numbers");
+        }
+        try {
+            return JsonValues.vector(vector, schema.dimension(), "vector");
+        } catch (IllegalArgumentException e) {
+            throw QuiverException.invalid(e.getMessage());
+        }
+    }
+
+    private static ScoreRange range(Double radius, Double rangeFilter, Metric metric) {
+        if (radius == null && rangeFilter == null) {
+            return ScoreRange.ALL;
+        }
+        if (radius == null) {
+            throw new QuiverException(ErrorCode.MALFORMED_JSON,
+                    "error: invalid search params, params.range_filter needs params.radius");
+        }
+        if (rangeFilter != null && (metric.higherIsBetter() ? radius >= rangeFilter : radius <= rangeFilter)) {
+            throw QuiverException.invalid("params: for metric " + metric + " radius must be "
+                    + (metric.higherIsBetter() ? "less" : "greater") + " than range_filter, got radius " + radius
+                    + " and range_filter " + rangeFilter);
+        }
+        return new ScoreRange(radius.floatValue(), rangeFilter == null ? null : rangeFilter.floatValue());
+    }
+
+    private static Set<String> int64Keys(CollectionSchema schema, boolean search) {
+        if (schema.idType() != IdType.INT64) {
+            return Set.of();
+        }
+        return search ? new HashSet<>(List.of(schema.primaryField(), HIT_ID)) : Set.of(schema.primaryField());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.quiver.collection;
+
+import java.util.Map;
+
+/** One validated row of an insert or upsert; {@code key} is null when the id is to be generated. */
+record DecodedRow(Object key, float[] vector, Map<String, Object> dynamicFields) {
+}

@@ -1,0 +1,22 @@
+package dev.quiver.collection;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A search as the client sent it; nulls mean "use the default".
+ *
+ * @param radius Milvus range search outer bound ({@code params.radius})
+ * @param rangeFilter Milvus range search inner bound ({@code params.range_filter})
+ */
+public record SearchRequest(
+        String dbName,
+        String collectionName,
+        JsonNode vector,
+        String filter,
+        Integer limit,
+        Integer offset,
+        List<String> outputFields,
+        Double radius,
+        Double rangeFilter) {
+}

@@ -1,0 +1,29 @@
+package dev.quiver.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits and defaults of the HTTP API.
+ *
+ * @param databases databases besides {@code default}; requests naming any other get code 800
+ * @param maxRequestSize largest request body accepted; larger ones are refused before parsing
+ * @param maxJsonNesting deepest JSON nesting accepted in a request body
+ * @param maxJsonStringLength longest JSON string accepted in a request body
+ * @param int64AsNumber how Int64 values are rendered when the request has no
+ *     {@code Accept-Type-Allow-Int64} header: numbers (true, Milvus 2.4) or strings
+ */
+@Validated
+@ConfigurationProperties("quiver.api")
+public record ApiProperties(
+        @DefaultValue List<String> databases,
+        @DefaultValue("64MB") DataSize maxRequestSize,
+        @DefaultValue("64") @Min(2) @Max(1000) int maxJsonNesting,
+        @DefaultValue("1MB") DataSize maxJsonStringLength,
+        @DefaultValue("true") boolean int64AsNumber) {
+}

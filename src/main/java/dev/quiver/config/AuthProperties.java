@@ -1,0 +1,49 @@
+package dev.quiver.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Who may call the API. Secrets are only ever stored hashed: users carry a Spring Security
+ * password hash ({@code {bcrypt}$2a$...}), API keys the hex SHA-256 of the key. The root password
+ * alone may be given in clear (from {@code QUIVER_AUTH_ROOT_PASSWORD}); it is hashed at start.
+ *
+ * @param enabled when false every request is let through as root and credentials are ignored
+ * @param rootPassword password of user {@code root}; generated and logged once when absent
+ * @param users further users
+ * @param apiKeys API keys, sent as {@code Authorization: Bearer <key>}
+ */
+@Validated
+@ConfigurationProperties("quiver.auth")
+public record AuthProperties(
+        @DefaultValue("true") boolean enabled,
+        String rootPassword,
+        @DefaultValue List<@Valid User> users,
+        @DefaultValue List<@Valid ApiKey> apiKeys) {
+
+    /**
+     * @param databases databases the user may use; empty means all
+     * @param readOnly when true the user may only list, describe, get, query and search
+     */
+    public record User(
+            @NotBlank String name,
+            @NotBlank String passwordHash,
+            @DefaultValue List<String> databases,
+            @DefaultValue("false") boolean readOnly) {
+    }
+
+    /**
+     * @param sha256 lower-case hex SHA-256 of the key, as {@code printf %s "$KEY" | sha256sum} prints it
+     */
+    public record ApiKey(
+            @NotBlank String name,
+            @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String sha256,
+            @DefaultValue List<String> databases,
+            @DefaultValue("false") boolean readOnly) {
+    }
+}

@@ -1,0 +1,70 @@
+package dev.quiver.expr;
+
+import java.util.List;
+import java.util.Map;
+
+/** Comparison and path lookup over untyped JSON values (Long, Double, String, Boolean, List, Map). */
+final class JsonValues {
+
+    /** Returned by {@link #compare} when the two values have no order between them. */
+    static final int INCOMPARABLE = Integer.MIN_VALUE;
+
+    private JsonValues() {
+    }
+
+    static int compare(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return Integer.signum(x.compareTo(y));
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        return INCOMPARABLE;
+    }
+
+    /** True when {@code op} holds; false for missing values and values of different types. */
+    static boolean holds(CompareOp op, Object a, Object b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        if (!op.isEquality() && a instanceof Boolean) {
+            return false;
+        }
+        int comparison = compare(a, b);
+        return comparison != INCOMPARABLE && op.holds(comparison);
+    }
+
+    /** Follows a JSON path of String keys and int indexes; null when any step is missing. */
+    static Object at(Object value, List<Object> path) {
+        Object current = value;
+        for (Object step : path) {
+            if (step instanceof String key && current instanceof Map<?, ?> map) {
+                current = map.get(key);
+            } else if (step instanceof Integer i && current instanceof List<?> list && i < list.size()) {
+                current = list.get(i);
+            } else {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    static String typeName(Object literal) {
+        if (literal instanceof Long) {
+            return "integer";
+        }
+        if (literal instanceof Double) {
+            return "float";
+        }
+        if (literal instanceof String) {
+            return "string";
+        }
+        return "boolean";
+    }
+}

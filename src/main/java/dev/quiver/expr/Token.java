@@ -1,0 +1,17 @@
+package dev.quiver.expr;
+
+/** A lexical token; {@code position} is the 1-based character index where it starts. */
+record Token(Kind kind, String text, Object value, int position) {
+
+    enum Kind {
+        IDENTIFIER, INTEGER, FLOAT, STRING, BOOLEAN,
+        AND, OR, NOT, IN, LIKE,
+        EQ, NE, LT, LE, GT, GE,
+        LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA,
+        END
+    }
+
+    String describe() {
+        return kind == Kind.END ? "end of expression" : "'" + text + "'";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.quiver.index;
+
+import dev.quiver.store.Segment;
+import dev.quiver.store.Vectors;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * The FLAT index: scores every accepted row of a segment. Exact by construction, so it is also
+ * the reference the ANN indexes are measured against.
+ *
+ * <p>Reads the segment without locking; callers hold the collection's read lock.
+ */
+public final class ExactScan implements VectorIndex {
+
+    private final Segment segment;
+    private final Metric metric;
+
+    public ExactScan(Segment segment, Metric metric) {
+        this.segment = segment;
+        this.metric = metric;
+    }
+
+    @Override
+    public List<Hit> search(float[] query, int k, IntPredicate accept, ScoreRange range, OrdinalOrder tieOrder) {
+        TopK top = new TopK(k, metric, tieOrder);
+        float queryNorm = Vectors.norm(query);
+        float[] block = segment.vectorBlock();
+        int dimension = segment.dimension();
+        int size = segment.size();
+        for (int ordinal = 0; ordinal < size; ordinal++) {
+            if (!accept.test(ordinal)) {
+                continue;
+            }
+            float score = metric.score(query, queryNorm, block, ordinal * dimension, segment.norm(ordinal));
+            if (range.accepts(metric, score)) {
+                top.offer(ordinal, score);
+            }
+        }
+        return top.toList();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.quiver.index;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Keeps the best {@code k} (score, ordinal) pairs seen so far in a bounded binary heap whose root
+ * is the worst kept pair, so each offer costs O(log k) and no objects are made until the end.
+ *
+ * <p>Not thread-safe.
+ */
+final class TopK {
+
+    private final Metric metric;
+    private final OrdinalOrder tieOrder;
+    private final int capacity;
+    private final float[] scores;
+    private final int[] ordinals;
+    private int size;
+
+    TopK(int capacity, Metric metric, OrdinalOrder tieOrder) {
+        this.capacity = capacity;
+        this.metric = metric;
+        this.tieOrder = tieOrder;
+        this.scores = new float[capacity];
+        this.ordinals = new int[capacity];
+    }
+
+    void offer(int ordinal, float score) {
+        if (size < capacity) {
+            scores[size] = score;
+            ordinals[size] = ordinal;
+            siftUp(size++);
+        } else if (capacity > 0 && ranksBefore(score, ordinal, scores[0], ordinals[0])) {
+            scores[0] = score;
+            ordinals[0] = ordinal;
+            siftDown(0);
+        }
+    }
+
+    /** The kept pairs, best first. */
+    List<Hit> toList() {
+        List<Hit> hits = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            hits.add(new Hit(ordinals[i], scores[i]));
+        }
+        hits.sort((a, b) -> ranksBefore(a.score(), a.ordinal(), b.score(), b.ordinal()) ? -1
+                : ranksBefore(b.score(), b.ordinal(), a.score(), a.ordinal()) ? 1 : 0);
+        return Collections.unmodifiableList(hits);
+    }
+
+    private boolean ranksBefore(float scoreA, int ordinalA, float scoreB, int ordinalB) {
+        if (scoreA != scoreB) {
+            return metric.isBetter(scoreA, scoreB);
+        }
+        return tieOrder.compare(ordinalA, ordinalB) < 0;
+    }
+
+    /** Heap order: the worst pair sits at the root. */
+    private boolean worse(int i, int j) {
+        return ranksBefore(scores[j], ordinals[j], scores[i], ordinals[i]);
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!worse(i, parent)) {
+                return;
+            }
+            swap(i, parent);
+            i = parent;
+        }
+    }
+
+    private void siftDown(int i) {
+        while (true) {
+            int left = 2 * i + 1;
+            if (left >= size) {
+                return;
+            }
+            int worst = left;
+            int right = left + 1;
+            if (right < size && worse(right, left)) {
+                worst = right;
+            }
+            if (!worse(worst, i)) {
+                return;
+            }
+            swap(i, worst);
+            i = worst;
+        }
+    }
+
+    private void swap(int i, int j) {
+        float s = scores[i];
+        scores[i] = scores[j];
+        scores[j] = s;
+        int o = ordinals[i];
+        ordinals[i] = ordinals[j];
+        ordinals[j] = o;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.quiver.store;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The rows of one collection in columnar, primitive arrays: primary keys, one contiguous
+ * {@code float[]} block of vectors, their norms, insert and delete times, and the dynamic fields.
+ * Rows are append-only and addressed by ordinal; a delete only stamps {@code deletedAt}, so a
+ * soft-deleted row keeps its data (for restore and time travel) but leaves the key map.
+ *
+ * <p>Not thread-safe: the owning collection guards it with a read-write lock.
+ */
+public final class Segment {
+
+    /** {@code deletedAt} value of a live row. */
+    public static final long LIVE = 0L;
+
+    private static final int INITIAL_CAPACITY = 64;
+
+    private final IdType idType;
+    private final int dimension;
+    private int size;
+    private long[] longIds;
+    private String[] stringIds;
+    private float[] vectors;
+    private float[] norms;
+    private long[] insertedAt;
+    private long[] deletedAt;
+    private Map<String, Object>[] dynamicFields;
+    private final Map<Object, Integer> liveOrdinalByKey = new HashMap<>();
+    private int liveCount;
+
+    public Segment(IdType idType, int dimension) {
+        this.idType = idType;
+        this.dimension = dimension;
+        allocate(INITIAL_CAPACITY);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void allocate(int capacity) {
+        if (idType == IdType.INT64) {
+            longIds = longIds == null ? new long[capacity] : Arrays.copyOf(longIds, capacity);
+        } else {
+            stringIds = stringIds == null ? new String[capacity] : Arrays.copyOf(stringIds, capacity);
+        }
+        vectors = vectors == null ? new float[capacity * dimension] : Arrays.copyOf(vectors, capacity * dimension);
+        norms = norms == null ? new float[capacity] : Arrays.copyOf(norms, capacity);
+        insertedAt = insertedAt == null ? new long[capacity] : Arrays.copyOf(insertedAt, capacity);
+        deletedAt = deletedAt == null ? new long[capacity] : Arrays.copyOf(deletedAt, capacity);
+        dynamicFields = dynamicFields == null ? new Map[capacity] : Arrays.copyOf(dynamicFields, capacity);
+    }
+
+    /**
+     * Appends a live row and returns its ordinal. The key must not belong to a live row.
+     *
+     * @param key a {@link Long} for Int64 keys, a {@link String} for VarChar keys
+     * @param dynamic the row's dynamic fields, or null
+     */
+    public int append(Object key, float[] vector, Map<String, Object> dynamic, long insertedAtMillis) {
+        if (size == norms.length) {
+            allocate(Math.max(INITIAL_CAPACITY, size + (size >> 1)));
+        }
+        int ordinal = size;
+        if (idType == IdType.INT64) {
+            longIds[ordinal] = (Long) key;
+        } else {
+            stringIds[ordinal] = (String) key;
+        }
+        System.arraycopy(vector, 0, vectors, ordinal * dimension, dimension);
+        norms[ordinal] = Vectors.norm(vector);
+        insertedAt[ordinal] = insertedAtMillis;
+        deletedAt[ordinal] = LIVE;
+        dynamicFields[ordinal] = dynamic == null || dynamic.isEmpty() ? null : dynamic;
+        Integer previous = liveOrdinalByKey.putIfAbsent(key, ordinal);
+        if (previous != null) {
+            throw new IllegalStateException("key " + key + " already live at ordinal " + previous);
+        }
+        size++;
+        liveCount++;
+        return ordinal;
+    }
+
+    /** Stamps a live row deleted at the given time; a row already deleted is left alone. */
+    public void markDeleted(int ordinal, long deletedAtMillis) {
+        if (deletedAt[ordinal] != LIVE) {
+            return;
+        }
+        deletedAt[ordinal] = deletedAtMillis;
+        liveOrdinalByKey.remove(key(ordinal));
+        liveCount--;
+    }
+
+    /** The ordinal of the live row with this key, or -1. */
+    public int liveOrdinal(Object key) {
+        Integer ordinal = liveOrdinalByKey.get(key);
+        return ordinal == null ? -1 : ordinal;
+    }
+
+    public boolean isLive(int ordinal) {
+        return deletedAt[ordinal] == LIVE;
+    }
+
+    /** Number of rows ever appended, live or deleted; ordinals run from 0 to size-1. */
+    public int size() {
+        return size;
+    }
+
+    public int liveCount() {
+        return liveCount;
+    }
+
+    public IdType idType() {
+        return idType;
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    /** The key of a row, boxed: a {@link Long} or a {@link String}. */
+    public Object key(int ordinal) {
+        return idType == IdType.INT64 ? (Object) longIds[ordinal] : stringIds[ordinal];
+    }
+
+    public long longKey(int ordinal) {
+        return longIds[ordinal];
+    }
+
+    public String stringKey(int ordinal) {
+        return stringIds[ordinal];
+    }
+
+    /** The vector block; row {@code i} occupies {@code [i*dimension, (i+1)*dimension)}. */
+    public float[] vectorBlock() {
+        return vectors;
+    }
+
+    public float norm(int ordinal) {
+        return norms[ordinal];
+    }
+
+    public float[] vector(int ordinal) {
+        return Arrays.copyOfRange(vectors, ordinal * dimension, (ordinal + 1) * dimension);
+    }
+
+    public long insertedAt(int ordinal) {
+        return insertedAt[ordinal];
+    }
+
+    public long deletedAt(int ordinal) {
+        return deletedAt[ordinal];
+    }
+
+    /** The dynamic fields of a row, or null when it has none. */
+    public Map<String, Object> dynamicFields(int ordinal) {
+        return dynamicFields[ordinal];
+    }
+}
