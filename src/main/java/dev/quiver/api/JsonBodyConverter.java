@@ -21,11 +21,13 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
 
     private final JsonMapper jsonMapper;
     private final DataSize maxBodySize;
+    private final BodyBudget budget;
 
-    JsonBodyConverter(JsonMapper jsonMapper, DataSize maxBodySize) {
+    JsonBodyConverter(JsonMapper jsonMapper, DataSize maxBodySize, BodyBudget budget) {
         super(MediaType.ALL);
         this.jsonMapper = jsonMapper;
         this.maxBodySize = maxBodySize;
+        this.budget = budget;
     }
 
     @Override
@@ -45,6 +47,8 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
         if (declared > max) {
             throw tooLarge(declared + " bytes");
         }
+        // A chunked body of unknown length may be as large as the cap.
+        budget.reserveForCurrentRequest(declared >= 0 ? declared : max);
         byte[] body;
         try (InputStream in = inputMessage.getBody()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));

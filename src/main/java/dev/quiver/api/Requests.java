@@ -26,15 +26,15 @@ final class Requests {
             @Schema(defaultValue = "true") Boolean enableDynamicField,
             @Schema(description = "Quiver extension: false lets clients supply ids (and makes upsert possible)",
                     defaultValue = "true", extensions = @Extension(properties = @ExtensionProperty(
-                            name = "quiver-extension", value = "true", parseValue = true)))
+                            name = "x-quiver-extension", value = "true", parseValue = true)))
             Boolean autoId,
             @Schema(description = "Quiver extension: primary key type", allowableValues = {"Int64", "VarChar"},
                     defaultValue = "Int64", extensions = @Extension(properties = @ExtensionProperty(
-                            name = "quiver-extension", value = "true", parseValue = true)))
+                            name = "x-quiver-extension", value = "true", parseValue = true)))
             String idType,
             @Schema(description = "Quiver extension: maximum length of VarChar ids", defaultValue = "65535",
                     extensions = @Extension(properties = @ExtensionProperty(
-                            name = "quiver-extension", value = "true", parseValue = true)))
+                            name = "x-quiver-extension", value = "true", parseValue = true)))
             Integer maxLength) implements ApiRequest {
     }
 

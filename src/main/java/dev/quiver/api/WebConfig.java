@@ -32,6 +32,7 @@ class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
-        builder.addCustomConverter(new JsonBodyConverter(jsonMapper, properties.maxRequestSize()));
+        builder.addCustomConverter(new JsonBodyConverter(jsonMapper, properties.maxRequestSize(),
+                new BodyBudget(properties.maxInFlightBodySize().toBytes(), BodyBudget.DEFAULT_WAIT)));
     }
 }

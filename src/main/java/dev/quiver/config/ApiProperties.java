@@ -13,6 +13,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param databases databases besides {@code default}; requests naming any other get code 800
  * @param maxRequestSize largest request body accepted; larger ones are refused before parsing
+ * @param maxInFlightBodySize total size of request bodies being parsed and served at once;
+ *     parsed JSON takes several times its text size, so this bounds the heap large writes can
+ *     claim together. A request that cannot get its share within a few seconds gets code 1807
  * @param maxJsonNesting deepest JSON nesting accepted in a request body
  * @param maxJsonStringLength longest JSON string accepted in a request body
  * @param int64AsNumber how Int64 values are rendered when the request has no
@@ -23,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 public record ApiProperties(
         @DefaultValue List<String> databases,
         @DefaultValue("64MB") DataSize maxRequestSize,
+        @DefaultValue("256MB") DataSize maxInFlightBodySize,
         @DefaultValue("64") @Min(2) @Max(1000) int maxJsonNesting,
         @DefaultValue("1MB") DataSize maxJsonStringLength,
         @DefaultValue("true") boolean int64AsNumber) {

@@ -15,6 +15,7 @@ public enum ErrorCode {
     MISSING_PARAMETER(1802, "missing required parameters"),
     BAD_INSERT_DATA(1804, "fail to deal the insert data"),
     BAD_PRIMARY_KEY(1806, "please check the primary key and its' type can only in [int, string]"),
+    RATE_LIMITED(1807, "request is rejected by limiter"),
     ROUTE_NOT_FOUND(404, "route not found"),
     UNEXPECTED(65535, "unexpected error");
 

@@ -1,0 +1,37 @@
+package dev.quiver.api;
+
+import dev.quiver.error.ErrorCode;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors the servlet container decides before Spring MVC runs (a malformed request line, an
+ * exception escaping a filter) are forwarded here, so they too get the envelope rather than
+ * Boot's default error page.
+ */
+@Hidden
+@RestController
+class FallbackErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<Envelope> error(HttpServletRequest request) {
+        Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = attribute instanceof Integer code ? code : HttpStatus.INTERNAL_SERVER_ERROR.value();
+        if (status == HttpStatus.NOT_FOUND.value() || status == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Envelope.error(ErrorCode.ROUTE_NOT_FOUND,
+                    ErrorCode.ROUTE_NOT_FOUND.message(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)))));
+        }
+        if (status >= 400 && status < 500) {
+            return ResponseEntity.status(status).body(Envelope.error(ErrorCode.MALFORMED_JSON,
+                    ErrorCode.MALFORMED_JSON.message("error: the request could not be read (HTTP " + status + ")")));
+        }
+        return ResponseEntity.status(status).body(Envelope.error(ErrorCode.UNEXPECTED,
+                ErrorCode.UNEXPECTED.message("the server failed to handle the request; see its log")));
+    }
+}
