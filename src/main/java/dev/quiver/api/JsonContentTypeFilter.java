@@ -14,10 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Milvus reads every body as JSON whatever its Content-Type. Curl's {@code -d} sends
- * {@code application/x-www-form-urlencoded}, and the servlet stack would then parse the JSON as
- * form fields and hand Spring a re-encoded body. So API requests are presented as
- * {@code application/json} before anything reads them.
+ * Milvus reads every body as JSON whatever its Content-Type, and answers JSON whatever the
+ * Accept header asks for. Curl's {@code -d} sends {@code application/x-www-form-urlencoded}, and
+ * the servlet stack would then parse the JSON as form fields and hand Spring a re-encoded body;
+ * an {@code Accept: text/plain} would end in an empty 406. So API requests are presented as
+ * JSON in and JSON out before anything reads them.
  */
 final class JsonContentTypeFilter extends OncePerRequestFilter {
 
@@ -40,13 +41,17 @@ final class JsonContentTypeFilter extends OncePerRequestFilter {
 
         @Override
         public String getHeader(String name) {
-            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) ? getContentType() : super.getHeader(name);
+            return isOverridden(name) ? MediaType.APPLICATION_JSON_VALUE : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(getContentType())) : super.getHeaders(name);
+            return isOverridden(name)
+                    ? Collections.enumeration(List.of(MediaType.APPLICATION_JSON_VALUE)) : super.getHeaders(name);
+        }
+
+        private static boolean isOverridden(String header) {
+            return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(header) || HttpHeaders.ACCEPT.equalsIgnoreCase(header);
         }
     }
 }

@@ -49,8 +49,7 @@ final class Requests {
             String dbName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "One row object or an array of them; keys are field names",
-                    oneOf = {Object.class, Object[].class})
+                    description = "One row object or an array of them; keys are field names")
             JsonNode data) implements ApiRequest {
     }
 
@@ -79,8 +78,7 @@ final class Requests {
     record Search(
             String dbName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
-            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "One query vector",
-                    type = "array", implementation = Float.class)
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "One query vector")
             JsonNode vector,
             String filter,
             @Schema(defaultValue = "100", minimum = "1", maximum = "16384") Integer limit,

@@ -16,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Users and API keys from configuration, held only as hashes. Password hashes are deliberately
- * slow (bcrypt), so a credential that verified once is remembered by its SHA-256 for the life of
- * the process; every comparison is constant-time.
+ * slow (bcrypt, PBKDF2), so a credential that verified once is remembered by its SHA-256 for the
+ * life of the process; every comparison is constant-time. The root password is hashed at start
+ * with PBKDF2, which, unlike bcrypt, takes passwords longer than 72 bytes.
  */
 @Component
 class CredentialStore {
@@ -29,7 +31,10 @@ class CredentialStore {
     private static final Logger log = LoggerFactory.getLogger(CredentialStore.class);
     private static final int MAX_REMEMBERED = 10_000;
 
+    private static final String PBKDF2_ID = "{pbkdf2@SpringSecurity_v5_8}";
+
     private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final PasswordEncoder pbkdf2 = Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final Map<String, StoredUser> users = new HashMap<>();
     private final List<StoredKey> apiKeys;
     private final Map<String, QuiverPrincipal> verified = new ConcurrentHashMap<>();
@@ -44,7 +49,7 @@ class CredentialStore {
                     + "Generated one for this run: root:{}", rootPassword);
         }
         if (rootPassword != null && !rootPassword.isEmpty()) {
-            users.put(QuiverPrincipal.ROOT, new StoredUser(encoder.encode(rootPassword), QuiverPrincipal.root()));
+            users.put(QuiverPrincipal.ROOT, new StoredUser(hash(rootPassword), QuiverPrincipal.root()));
         }
         for (AuthProperties.User user : properties.users()) {
             users.put(user.name(), new StoredUser(user.passwordHash(),
@@ -54,7 +59,7 @@ class CredentialStore {
                 .map(key -> new StoredKey(hexToBytes(key.sha256()),
                         new QuiverPrincipal(key.name(), new HashSet<>(key.databases()), key.readOnly())))
                 .toList();
-        unknownUserHash = encoder.encode("unknown-user");
+        unknownUserHash = hash("unknown-user");
     }
 
     Optional<QuiverPrincipal> user(String name, String password) {
@@ -82,6 +87,10 @@ class CredentialStore {
             }
         }
         return Optional.ofNullable(match);
+    }
+
+    private String hash(String password) {
+        return PBKDF2_ID + pbkdf2.encode(password);
     }
 
     private void remember(String fingerprint, QuiverPrincipal principal) {

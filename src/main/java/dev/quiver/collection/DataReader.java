@@ -103,7 +103,7 @@ public class DataReader {
 
     private static float[] queryVector(JsonNode vector, CollectionSchema schema) {
         if (!vector.isArray()) {
-            throw new QuiverException(ErrorCode.MALFORMED_JSON, "vector must be an array of numbers");
+            throw new QuiverException(ErrorCode.MALFORMED_JSON, "error: vector must be an array of numbers");
         }
         try {
             return JsonValues.vector(vector, schema.dimension(), "vector");

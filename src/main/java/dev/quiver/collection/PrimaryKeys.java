@@ -54,39 +54,56 @@ final class PrimaryKeys {
                 + abbreviate(id.toString()));
     }
 
-    /** Parses like Go's {@code strconv.ParseInt(s, 0, 64)}: decimal, 0x hex, 0b binary, 0o or leading-0 octal. */
+    /**
+     * Parses like Go's {@code strconv.ParseInt(s, 0, 64)}: an optional sign, then decimal, 0x hex,
+     * 0b binary, 0o or leading-0 octal; ASCII digits only, underscores only between digits.
+     */
     static long parseInt64(String text) {
-        String digits = text;
-        boolean negative = false;
-        if (digits.startsWith("-") || digits.startsWith("+")) {
-            negative = digits.charAt(0) == '-';
-            digits = digits.substring(1);
-        }
+        int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+        String body = text.substring(start);
+        String lower = body.toLowerCase();
         int radix = 10;
-        String lower = digits.toLowerCase();
+        int digitsFrom = 0;
         if (lower.startsWith("0x")) {
             radix = 16;
-            digits = digits.substring(2);
+            digitsFrom = 2;
         } else if (lower.startsWith("0b")) {
             radix = 2;
-            digits = digits.substring(2);
+            digitsFrom = 2;
         } else if (lower.startsWith("0o")) {
             radix = 8;
-            digits = digits.substring(2);
-        } else if (digits.length() > 1 && digits.startsWith("0")) {
+            digitsFrom = 2;
+        } else if (body.length() > 1 && body.charAt(0) == '0') {
             radix = 8;
+            digitsFrom = 1;
+        }
+        String digits = body.substring(digitsFrom);
+        // Go allows one underscore right after a base prefix ("0x_FF"), otherwise only between digits.
+        if (digitsFrom > 0 && digits.startsWith("_")) {
             digits = digits.substring(1);
         }
-        digits = digits.replace("_", "");
-        try {
-            if (digits.isEmpty() || digits.startsWith("-") || digits.startsWith("+")) {
-                throw new NumberFormatException();
-            }
-            BigInteger value = new BigInteger(digits, radix);
-            return (negative ? value.negate() : value).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
+        if (!validDigits(digits, radix)) {
             throw new InvalidKey("'" + abbreviate(text) + "' is not a 64-bit integer");
         }
+        try {
+            BigInteger value = new BigInteger(digits.replace("_", ""), radix);
+            return (text.startsWith("-") ? value.negate() : value).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidKey("'" + abbreviate(text) + "' is not a 64-bit integer (out of range)");
+        }
+    }
+
+    private static boolean validDigits(String digits, int radix) {
+        if (digits.isEmpty() || digits.startsWith("_") || digits.endsWith("_") || digits.contains("__")) {
+            return false;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c != '_' && (c > 127 || Character.digit(c, radix) < 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String abbreviate(String text) {

@@ -22,7 +22,8 @@ record Window(int offset, int limit) {
         }
         if (size == 0) {
             if (from >= MAX_RESULT_WINDOW) {
-                throw windowError(from);
+                throw QuiverException.invalid("offset " + from + " leaves no room for results: offset must be below "
+                        + MAX_RESULT_WINDOW);
             }
             return new Window(from, MAX_RESULT_WINDOW - from);
         }

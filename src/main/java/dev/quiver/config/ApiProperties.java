@@ -2,6 +2,7 @@ package dev.quiver.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("quiver.api")
 public record ApiProperties(
-        @DefaultValue List<String> databases,
+        @DefaultValue List<@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,254}") String> databases,
         @DefaultValue("64MB") DataSize maxRequestSize,
         @DefaultValue("256MB") DataSize maxInFlightBodySize,
         @DefaultValue("64") @Min(2) @Max(1000) int maxJsonNesting,

@@ -3,6 +3,7 @@ package dev.quiver.config;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,12 +27,15 @@ public record AuthProperties(
         @DefaultValue List<@Valid User> users,
         @DefaultValue List<@Valid ApiKey> apiKeys) {
 
+    /** Names are recorded with every soft delete, in a column of this width. */
+    public static final int NAME_MAX = 255;
+
     /**
      * @param databases databases the user may use; empty means all
      * @param readOnly when true the user may only list, describe, get, query and search
      */
     public record User(
-            @NotBlank String name,
+            @NotBlank @Size(max = NAME_MAX) String name,
             @NotBlank String passwordHash,
             @DefaultValue List<String> databases,
             @DefaultValue("false") boolean readOnly) {
@@ -41,7 +45,7 @@ public record AuthProperties(
      * @param sha256 lower-case hex SHA-256 of the key, as {@code printf %s "$KEY" | sha256sum} prints it
      */
     public record ApiKey(
-            @NotBlank String name,
+            @NotBlank @Size(max = NAME_MAX) String name,
             @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String sha256,
             @DefaultValue List<String> databases,
             @DefaultValue("false") boolean readOnly) {

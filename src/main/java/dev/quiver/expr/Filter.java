@@ -114,7 +114,7 @@ public final class Filter {
             }
             if (value instanceof Double constant) {
                 double c = constant;
-                return ordinal -> op.holds(Double.compare(reader.applyAsLong(ordinal), c));
+                return ordinal -> op.holds(JsonValues.compareNumbers(reader.applyAsLong(ordinal), c));
             }
             throw typeMismatch(field, "Int64", value, literal.position());
         }

@@ -17,7 +17,7 @@ final class JsonValues {
             return Long.compare(x, y);
         }
         if (a instanceof Number x && b instanceof Number y) {
-            return Double.compare(x.doubleValue(), y.doubleValue());
+            return compareNumbers(x.doubleValue(), y.doubleValue());
         }
         if (a instanceof String x && b instanceof String y) {
             return Integer.signum(x.compareTo(y));
@@ -26,6 +26,11 @@ final class JsonValues {
             return Boolean.compare(x, y);
         }
         return INCOMPARABLE;
+    }
+
+    /** Numeric order in which -0.0 equals 0.0 (Double.compare would put it below). */
+    static int compareNumbers(double x, double y) {
+        return x < y ? -1 : x > y ? 1 : 0;
     }
 
     /** True when {@code op} holds; false for missing values and values of different types. */

@@ -40,7 +40,7 @@ final class Lexer {
         if (Character.isLetter(c) || c == '_' || c == '$') {
             return word(start);
         }
-        if (Character.isDigit(c) || (c == '.' && index + 1 < text.length() && Character.isDigit(text.charAt(index + 1)))) {
+        if (isDigit(c) || (c == '.' && index + 1 < text.length() && isDigit(text.charAt(index + 1)))) {
             return number(start);
         }
         if (c == '"' || c == '\'') {
@@ -74,13 +74,13 @@ final class Lexer {
             return radixInteger(start, 2);
         }
         boolean isFloat = false;
-        while (index < text.length() && Character.isDigit(text.charAt(index))) {
+        while (index < text.length() && isDigit(text.charAt(index))) {
             index++;
         }
         if (index < text.length() && text.charAt(index) == '.') {
             isFloat = true;
             index++;
-            while (index < text.length() && Character.isDigit(text.charAt(index))) {
+            while (index < text.length() && isDigit(text.charAt(index))) {
                 index++;
             }
         }
@@ -91,7 +91,7 @@ final class Lexer {
                 index++;
             }
             int digits = index;
-            while (index < text.length() && Character.isDigit(text.charAt(index))) {
+            while (index < text.length() && isDigit(text.charAt(index))) {
                 index++;
             }
             if (digits == index) {
@@ -209,6 +209,8 @@ final class Lexer {
             case '<' -> Kind.LT;
             case '>' -> Kind.GT;
             case '!' -> Kind.NOT;
+            case '+' -> Kind.PLUS;
+            case '-' -> Kind.MINUS;
             case '(' -> Kind.LPAREN;
             case ')' -> Kind.RPAREN;
             case '[' -> Kind.LBRACKET;
@@ -218,6 +220,11 @@ final class Lexer {
         };
         index++;
         return new Token(kind, String.valueOf(c), null, start + 1);
+    }
+
+    /** ASCII digits only: Java's isDigit would also take Arabic-Indic and full-width digits. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private void skipWhitespace() {

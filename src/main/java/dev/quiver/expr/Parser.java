@@ -108,8 +108,26 @@ final class Parser {
             case IDENTIFIER -> {
                 return field();
             }
+            case PLUS, MINUS -> {
+                advance();
+                enter(token);
+                Node operand = primary();
+                depth--;
+                return signed(token, operand);
+            }
             default -> throw new FilterException("unexpected " + token.describe(), token.position());
         }
+    }
+
+    private static Literal signed(Token sign, Node operand) {
+        boolean negate = sign.kind() == Kind.MINUS;
+        if (operand instanceof Literal literal && literal.value() instanceof Long value) {
+            return new Literal(negate ? -value : value, sign.position());
+        }
+        if (operand instanceof Literal literal && literal.value() instanceof Double value) {
+            return new Literal(negate ? -value : value, sign.position());
+        }
+        throw new FilterException("unary '" + sign.text() + "' applies only to a number", sign.position());
     }
 
     private Field field() {
@@ -139,13 +157,13 @@ final class Parser {
         List<Literal> values = new ArrayList<>();
         if (peek().kind() != Kind.RBRACKET) {
             do {
-                Token value = advance();
-                if (value.kind() != Kind.INTEGER && value.kind() != Kind.FLOAT
-                        && value.kind() != Kind.STRING && value.kind() != Kind.BOOLEAN) {
-                    throw new FilterException("the list after in may hold only literals, found " + value.describe(),
-                            value.position());
+                Token start = peek();
+                Node value = primary();
+                if (!(value instanceof Literal literal)) {
+                    throw new FilterException("the list after in may hold only literals, found " + start.describe(),
+                            start.position());
                 }
-                values.add(new Literal(value.value(), value.position()));
+                values.add(literal);
             } while (accept(Kind.COMMA));
         }
         expect(Kind.RBRACKET, "']'");

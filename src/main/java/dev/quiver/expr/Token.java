@@ -7,6 +7,7 @@ record Token(Kind kind, String text, Object value, int position) {
         IDENTIFIER, INTEGER, FLOAT, STRING, BOOLEAN,
         AND, OR, NOT, IN, LIKE,
         EQ, NE, LT, LE, GT, GE,
+        PLUS, MINUS,
         LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA,
         END
     }

@@ -1,5 +1,6 @@
 package dev.quiver.store;
 
+import dev.quiver.error.QuiverException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ public final class Segment {
     public static final long LIVE = 0L;
 
     private static final int INITIAL_CAPACITY = 64;
+    /** Largest Java array of floats, the limit of one contiguous vector block. */
+    static final long MAX_VECTOR_CELLS = Integer.MAX_VALUE - 8;
 
     private final IdType idType;
     private final int dimension;
@@ -40,6 +43,10 @@ public final class Segment {
 
     @SuppressWarnings("unchecked")
     private void allocate(int capacity) {
+        if ((long) capacity * dimension > MAX_VECTOR_CELLS) {
+            throw QuiverException.invalid("the collection is full: one segment holds at most "
+                    + MAX_VECTOR_CELLS / dimension + " vectors of dimension " + dimension);
+        }
         if (idType == IdType.INT64) {
             longIds = longIds == null ? new long[capacity] : Arrays.copyOf(longIds, capacity);
         } else {
@@ -60,7 +67,8 @@ public final class Segment {
      */
     public int append(Object key, float[] vector, Map<String, Object> dynamic, long insertedAtMillis) {
         if (size == norms.length) {
-            allocate(Math.max(INITIAL_CAPACITY, size + (size >> 1)));
+            long wanted = Math.max(INITIAL_CAPACITY, size + (size >> 1));
+            allocate((int) Math.min(wanted, Math.max(size + 1, MAX_VECTOR_CELLS / dimension)));
         }
         int ordinal = size;
         if (idType == IdType.INT64) {

@@ -1,0 +1,192 @@
+package dev.quiver.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quiver.error.ErrorCode;
+import dev.quiver.error.QuiverException;
+import dev.quiver.index.Metric;
+import dev.quiver.store.IdType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class RowDecoderTest {
+
+    private static final JsonMapper JSON = new JsonMapper();
+
+    private static final CollectionSchema AUTO_ID = schema(true, IdType.INT64, true);
+    private static final CollectionSchema CLIENT_ID = schema(false, IdType.INT64, true);
+    private static final CollectionSchema VARCHAR_ID = schema(false, IdType.VARCHAR, true);
+    private static final CollectionSchema NO_DYNAMIC = schema(false, IdType.INT64, false);
+
+    private static CollectionSchema schema(boolean autoId, IdType idType, boolean dynamicFields) {
+        return new CollectionSchema("default", "books", "", "id", idType, 16, autoId, "vector", 3, Metric.L2,
+                dynamicFields);
+    }
+
+    private static List<DecodedRow> decode(String json, CollectionSchema schema) {
+        return RowDecoder.decode(JSON.readTree(json), schema);
+    }
+
+    private static void assertRejected(String json, CollectionSchema schema, ErrorCode code, String... details) {
+        assertThatThrownBy(() -> decode(json, schema))
+                .isInstanceOf(QuiverException.class)
+                .satisfies(e -> assertThat(((QuiverException) e).errorCode()).isEqualTo(code))
+                .hasMessageContainingAll(details);
+    }
+
+    @Test
+    void singleObjectIsOneRow() {
+        List<DecodedRow> rows = decode("{\"vector\": [1, 2.5, -3]}", AUTO_ID);
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).key()).isNull();
+        assertThat(rows.get(0).vector()).containsExactly(1f, 2.5f, -3f);
+        assertThat(rows.get(0).dynamicFields()).isNull();
+    }
+
+    @Test
+    void arrayKeepsRowOrderAndReadsClientKeys() {
+        List<DecodedRow> rows = decode("[{\"id\": 9, \"vector\": [0,0,0]}, {\"id\": \"0x10\", \"vector\": [1,1,1]},"
+                + " {\"id\": \"3\", \"vector\": [2,2,2]}]", CLIENT_ID);
+
+        assertThat(rows).extracting(DecodedRow::key).containsExactly(9L, 16L, 3L);
+        assertThat(rows.get(2).vector()).containsExactly(2f, 2f, 2f);
+    }
+
+    @Test
+    void varCharKeysAreStrings() {
+        List<DecodedRow> rows = decode("[{\"id\": \"b\", \"vector\": [0,0,0]}, {\"id\": \"a\", \"vector\": [1,1,1]}]",
+                VARCHAR_ID);
+
+        assertThat(rows).extracting(DecodedRow::key).containsExactly("b", "a");
+    }
+
+    @Test
+    void missingDataIsMissingParameter() {
+        assertThatThrownBy(() -> RowDecoder.decode(null, AUTO_ID))
+                .isInstanceOf(QuiverException.class)
+                .satisfies(e -> assertThat(((QuiverException) e).errorCode()).isEqualTo(ErrorCode.MISSING_PARAMETER))
+                .hasMessageContaining("data");
+        assertRejected("null", AUTO_ID, ErrorCode.MISSING_PARAMETER, "data");
+    }
+
+    @Test
+    void emptyArrayIsBadInsertData() {
+        assertRejected("[]", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "no rows");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "\"row\"", "[{\"vector\": [0,0,0]}, [1, 2]]", "[{\"vector\": [0,0,0]}, null]"})
+    void rowThatIsNotAnObjectIsBadInsertData(String json) {
+        assertRejected(json, AUTO_ID, ErrorCode.BAD_INSERT_DATA, "a row must be a JSON object");
+    }
+
+    @Test
+    void autoIdRowCarryingAnIdIsRejectedNamingTheRow() {
+        assertRejected("[{\"vector\": [0,0,0]}, {\"id\": 5, \"vector\": [0,0,0]}]", AUTO_ID,
+                ErrorCode.BAD_INSERT_DATA, "row 1", "'id'", "autoId");
+    }
+
+    @Test
+    void clientIdRowWithoutIdIsRejectedNamingTheRow() {
+        assertRejected("[{\"id\": 1, \"vector\": [0,0,0]}, {\"vector\": [0,0,0]}]", CLIENT_ID,
+                ErrorCode.BAD_INSERT_DATA, "row 1", "missing primary key field 'id'");
+        assertRejected("{\"id\": null, \"vector\": [0,0,0]}", CLIENT_ID, ErrorCode.BAD_INSERT_DATA, "row 0", "'id'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "\"abc\"", "true", "9223372036854775808"})
+    void invalidClientIdIsBadInsertData(String id) {
+        assertRejected("{\"id\": " + id + ", \"vector\": [0,0,0]}", CLIENT_ID, ErrorCode.BAD_INSERT_DATA, "row 0");
+    }
+
+    @Test
+    void varCharIdLongerThanMaxLengthIsBadInsertData() {
+        assertRejected("{\"id\": \"" + "x".repeat(17) + "\", \"vector\": [0,0,0]}", VARCHAR_ID,
+                ErrorCode.BAD_INSERT_DATA, "row 0", "maxLength 16");
+    }
+
+    @Test
+    void missingOrNullVectorIsRejectedNamingRowAndField() {
+        assertRejected("[{\"vector\": [0,0,0]}, {\"vector\": [0,0,0]}, {\"color\": \"red\"}]", AUTO_ID,
+                ErrorCode.BAD_INSERT_DATA, "row 2", "missing field 'vector'");
+        assertRejected("{\"vector\": null}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "row 0", "missing field 'vector'");
+    }
+
+    @Test
+    void vectorOfWrongLengthIsRejected() {
+        assertRejected("{\"vector\": [1, 2]}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "row 0", "has 2 components", "3");
+        assertRejected("{\"vector\": [1, 2, 3, 4]}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "has 4 components");
+        assertRejected("{\"vector\": []}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "has 0 components");
+    }
+
+    @Test
+    void vectorThatIsNotAnArrayOfNumbersIsRejected() {
+        assertRejected("{\"vector\": \"1,2,3\"}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "must be an array of numbers");
+        assertRejected("{\"vector\": [1, \"2\", 3]}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "vector[1] is not a number");
+        assertRejected("{\"vector\": [1, 2, null]}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "vector[2] is not a number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e39", "-1e39", "1e400", "3.5e38"})
+    void nonFiniteFloat32ComponentIsRejected(String component) {
+        assertRejected("{\"vector\": [0, " + component + ", 0]}", AUTO_ID, ErrorCode.BAD_INSERT_DATA,
+                "row 0", "vector[1]", "not a finite float32");
+    }
+
+    @Test
+    void largestFiniteFloat32ComponentIsAccepted() {
+        assertThat(decode("{\"vector\": [3.4028234e38, 1e-50, 12345678901234567890]}", AUTO_ID).get(0).vector())
+                .containsExactly(Float.MAX_VALUE, 0f, 1.2345679e19f);
+    }
+
+    @Test
+    void duplicateKeysInOneBatchAreRejectedNamingBothRows() {
+        assertRejected("[{\"id\": 1, \"vector\": [0,0,0]}, {\"id\": 2, \"vector\": [0,0,0]},"
+                + " {\"id\": \"1\", \"vector\": [0,0,0]}]", CLIENT_ID, ErrorCode.BAD_INSERT_DATA, "row 2", "row 0");
+        assertRejected("[{\"id\": \"a\", \"vector\": [0,0,0]}, {\"id\": \"a\", \"vector\": [0,0,0]}]", VARCHAR_ID,
+                ErrorCode.BAD_INSERT_DATA, "row 1", "row 0");
+    }
+
+    @Test
+    void dynamicFieldsAreKeptAsPlainValuesWhenTheSchemaAllowsThem() {
+        DecodedRow row = decode("{\"id\": 4, \"vector\": [0,0,0], \"color\": \"red\", \"n\": 3, \"x\": 2.5,"
+                + " \"ok\": true, \"tags\": [1, \"a\"], \"meta\": {\"a\": {\"b\": 1}}, \"big\": 12345678901234567890}",
+                CLIENT_ID).get(0);
+
+        assertThat(row.dynamicFields()).containsExactly(
+                Map.entry("color", "red"), Map.entry("n", 3L), Map.entry("x", 2.5), Map.entry("ok", true),
+                Map.entry("tags", List.of(1L, "a")), Map.entry("meta", Map.of("a", Map.of("b", 1L))),
+                Map.entry("big", 1.2345678901234567E19));
+    }
+
+    @Test
+    void dynamicFieldsAreIgnoredWhenTheSchemaHasNone() {
+        DecodedRow row = decode("{\"id\": 4, \"vector\": [0,0,0], \"color\": \"red\"}", NO_DYNAMIC).get(0);
+
+        assertThat(row.key()).isEqualTo(4L);
+        assertThat(row.dynamicFields()).isNull();
+    }
+
+    @Test
+    void nullDynamicValuesAndTheMetaKeyAreDropped() {
+        DecodedRow row = decode("{\"vector\": [0,0,0], \"gone\": null, \"$meta\": {\"x\": 1}, \"kept\": 1}", AUTO_ID)
+                .get(0);
+        DecodedRow onlyNulls = decode("{\"vector\": [0,0,0], \"gone\": null}", AUTO_ID).get(0);
+
+        assertThat(row.dynamicFields()).containsExactly(Map.entry("kept", 1L));
+        assertThat(onlyNulls.dynamicFields()).isNull();
+    }
+
+    @Test
+    void dynamicNumberOutOfRangeIsRejectedNamingRowAndField() {
+        assertRejected("[{\"vector\": [0,0,0]}, {\"vector\": [0,0,0], \"meta\": {\"w\": [1e400]}}]", AUTO_ID,
+                ErrorCode.BAD_INSERT_DATA, "row 1", "field 'meta'", "out of range");
+    }
+}
