@@ -52,7 +52,7 @@ class DataController {
     Envelope insert(@RequestBody Requests.Insert body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
         Written written = writer.insert(body.dbName(), body.collectionName(), body.data());
-        return Envelope.ok(Map.of("insertCount", written.count(), "insertIds", ids(written, int64)));
+        return Envelope.ok(counted("insertCount", "insertIds", written, int64));
     }
 
     @PostMapping(ApiPaths.UPSERT)
@@ -60,7 +60,7 @@ class DataController {
     Envelope upsert(@RequestBody Requests.Insert body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64, HttpServletRequest request) {
         accessGuard.requireDatabase(body.dbName());
         Written written = writer.upsert(body.dbName(), body.collectionName(), body.data(), context(request));
-        return Envelope.ok(Map.of("upsertCount", written.count(), "upsertIds", ids(written, int64)));
+        return Envelope.ok(counted("upsertCount", "upsertIds", written, int64));
     }
 
     @PostMapping(ApiPaths.GET)
@@ -104,18 +104,19 @@ class DataController {
     Envelope delete(@RequestBody Requests.Delete body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64, HttpServletRequest request) {
         accessGuard.requireDatabase(body.dbName());
         Written written = writer.delete(body.dbName(), body.collectionName(), body.id(), body.filter(), context(request));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("deleteCount", written.count());
-        data.put("deleteIds", ids(written, int64));
-        return Envelope.ok(data);
+        return Envelope.ok(counted("deleteCount", "deleteIds", written, int64));
     }
 
     private Envelope rows(Rows rows, String int64) {
         return Envelope.ok(Int64Rendering.rows(rows, Int64Rendering.asNumbers(int64, properties.int64AsNumber())));
     }
 
-    private List<Object> ids(Written written, String int64) {
-        return Int64Rendering.ids(written.ids(), Int64Rendering.asNumbers(int64, properties.int64AsNumber()));
+    /** {@code {"<x>Count": N, "<x>Ids": [...]}}, in Milvus's (alphabetical) key order. */
+    private Map<String, Object> counted(String countKey, String idsKey, Written written, String int64) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(countKey, written.count());
+        data.put(idsKey, Int64Rendering.ids(written.ids(), Int64Rendering.asNumbers(int64, properties.int64AsNumber())));
+        return data;
     }
 
     private static RequestContext context(HttpServletRequest request) {
