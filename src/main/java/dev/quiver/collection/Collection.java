@@ -48,7 +48,7 @@ final class Collection {
         return name -> {
             if (name.equals(schema.primaryField())) {
                 return schema.idType() == IdType.INT64
-                        ? new FieldAccess.Int64Column(name, segment::longKey)
+                        ? new FieldAccess.IntegerColumn(name, "Int64", segment::longKey, null)
                         : new FieldAccess.VarCharColumn(name, segment::stringKey);
             }
             if (name.equals(schema.vectorField())) {

@@ -1,6 +1,6 @@
 package dev.quiver.expr;
 
-import dev.quiver.expr.FieldAccess.Int64Column;
+import dev.quiver.expr.FieldAccess.IntegerColumn;
 import dev.quiver.expr.FieldAccess.JsonValue;
 import dev.quiver.expr.FieldAccess.Unfilterable;
 import dev.quiver.expr.FieldAccess.VarCharColumn;
@@ -32,8 +32,19 @@ public final class Filter {
     }
 
     /** Parses, type-checks and compiles {@code text}; the result is safe to call concurrently. */
-    public static IntPredicate compile(String text, FieldCatalog catalog) {
-        return new Filter(catalog).predicate(Parser.parse(text));
+    public static CompiledFilter compile(String text, FieldCatalog catalog) {
+        IntPredicate predicate = new Filter(catalog).predicate(Parser.parse(text));
+        return new CompiledFilter() {
+            @Override
+            public boolean test(int ordinal) {
+                return predicate.test(ordinal);
+            }
+
+            @Override
+            public List<Object> candidateKeys() {
+                return null;
+            }
+        };
     }
 
     private IntPredicate predicate(Node node) {
@@ -106,7 +117,7 @@ public final class Filter {
 
     private IntPredicate fieldVersusLiteral(CompareOp op, Field field, FieldAccess access, Literal literal) {
         Object value = literal.value();
-        if (access instanceof Int64Column column) {
+        if (access instanceof IntegerColumn column) {
             IntToLongFunction reader = column.reader();
             if (value instanceof Long constant) {
                 long c = constant;
@@ -131,7 +142,7 @@ public final class Filter {
 
     private IntPredicate fieldVersusField(CompareOp op, Field left, FieldAccess leftAccess,
             Field right, FieldAccess rightAccess, int position) {
-        if (leftAccess instanceof Int64Column a && rightAccess instanceof Int64Column b) {
+        if (leftAccess instanceof IntegerColumn a && rightAccess instanceof IntegerColumn b) {
             IntToLongFunction x = a.reader();
             IntToLongFunction y = b.reader();
             return ordinal -> op.holds(Long.compare(x.applyAsLong(ordinal), y.applyAsLong(ordinal)));
@@ -152,7 +163,7 @@ public final class Filter {
         }
         FieldAccess access = access(field);
         List<Literal> values = in.list().values();
-        if (access instanceof Int64Column column) {
+        if (access instanceof IntegerColumn column) {
             long[] sorted = new long[values.size()];
             for (int i = 0; i < sorted.length; i++) {
                 if (!(values.get(i).value() instanceof Long value)) {
@@ -210,7 +221,7 @@ public final class Filter {
     }
 
     private static IntFunction<Object> boxedReader(FieldAccess access, Field field) {
-        if (access instanceof Int64Column column) {
+        if (access instanceof IntegerColumn column) {
             IntToLongFunction reader = column.reader();
             return ordinal -> reader.applyAsLong(ordinal);
         }

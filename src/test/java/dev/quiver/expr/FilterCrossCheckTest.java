@@ -123,7 +123,7 @@ class FilterCrossCheckTest {
             rows.add(randomRow(random));
         }
         FieldCatalog catalog = field -> switch (field) {
-            case "id" -> new FieldAccess.Int64Column("id", ordinal -> rows.get(ordinal).id());
+            case "id" -> new FieldAccess.IntegerColumn("id", "Int64", ordinal -> rows.get(ordinal).id(), null);
             case "name" -> new FieldAccess.VarCharColumn("name", ordinal -> rows.get(ordinal).name());
             case "$meta" -> new FieldAccess.JsonValue("$meta", ordinal -> rows.get(ordinal).dynamic());
             default -> new FieldAccess.JsonValue(field, ordinal -> rows.get(ordinal).dynamic().get(field));

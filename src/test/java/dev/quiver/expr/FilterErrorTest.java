@@ -22,7 +22,7 @@ class FilterErrorTest {
 
     /** Like a collection with dynamic fields off: only id, name and vector exist. */
     private static final FieldCatalog STRICT = field -> switch (field) {
-        case "id" -> new FieldAccess.Int64Column("id", ordinal -> IDS[ordinal]);
+        case "id" -> new FieldAccess.IntegerColumn("id", "Int64", ordinal -> IDS[ordinal], null);
         case "name" -> new FieldAccess.VarCharColumn("name", ordinal -> "n" + ordinal);
         case "vector" -> new FieldAccess.Unfilterable("vector", "FloatVector(4)");
         default -> null;

@@ -35,7 +35,7 @@ class FilterSyntaxTest {
 
     static FieldCatalog catalog(long[] ids, String[] names, List<Map<String, Object>> dynamic) {
         return field -> switch (field) {
-            case "id" -> new FieldAccess.Int64Column("id", ordinal -> ids[ordinal]);
+            case "id" -> new FieldAccess.IntegerColumn("id", "Int64", ordinal -> ids[ordinal], null);
             case "name" -> new FieldAccess.VarCharColumn("name", ordinal -> names[ordinal]);
             case "vector" -> new FieldAccess.Unfilterable("vector", "FloatVector(4)");
             case "$meta" -> new FieldAccess.JsonValue("$meta", dynamic::get);
