@@ -50,7 +50,7 @@ class FilterFuzzTest {
      * and every other name a dynamic JSON value (null when a row lacks it).
      */
     private static final FieldCatalog CATALOG = name -> switch (name) {
-        case "id" -> new FieldAccess.Int64Column(name, ordinal -> IDS[ordinal]);
+        case "id" -> new FieldAccess.IntegerColumn(name, "Int64", ordinal -> IDS[ordinal], null);
         case "tag" -> new FieldAccess.VarCharColumn(name, ordinal -> TAGS[ordinal]);
         case "vector" -> new FieldAccess.Unfilterable(name, "FloatVector(4)");
         case "$meta" -> new FieldAccess.JsonValue(name, DYNAMIC::get);
