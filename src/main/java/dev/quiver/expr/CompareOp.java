@@ -25,6 +25,11 @@ enum CompareOp {
         return this == EQ || this == NE;
     }
 
+    /** True for {@code <} and {@code <=}; chained ranges need both operators to agree. */
+    boolean ascending() {
+        return this == LT || this == LE;
+    }
+
     /** The operator that holds for {@code b op' a} exactly when {@code a op b} holds. */
     CompareOp flipped() {
         return switch (this) {

@@ -60,6 +60,35 @@ final class JsonValues {
         return current;
     }
 
+    /**
+     * Boxed arithmetic for untyped values: Long op Long stays Long (but for {@code **}), anything
+     * with a Double is Double; null when an operand is missing, not a number, or a divisor is 0.
+     */
+    static Object arithmetic(ArithmeticOp op, Object a, Object b) {
+        if (!(a instanceof Number x) || !(b instanceof Number y)) {
+            return null;
+        }
+        if (x instanceof Long p && y instanceof Long q && op.keepsIntegers()) {
+            return op.divides() && q == 0 ? null : (Object) op.apply(p.longValue(), q.longValue());
+        }
+        double result = op.apply(x.doubleValue(), y.doubleValue());
+        return Double.isFinite(result) ? result : null;
+    }
+
+    /**
+     * A hash key under which equal JSON scalars meet: integral doubles become Longs (so 2.0 finds
+     * 2 and -0.0 finds 0); lists compare element-wise through their own equals.
+     */
+    static Object hashKey(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) {
+            return (long) d.doubleValue();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(JsonValues::hashKey).toList();
+        }
+        return value;
+    }
+
     static String typeName(Object literal) {
         if (literal instanceof Long) {
             return "integer";
@@ -69,6 +98,9 @@ final class JsonValues {
         }
         if (literal instanceof String) {
             return "string";
+        }
+        if (literal instanceof List<?>) {
+            return "list";
         }
         return "boolean";
     }

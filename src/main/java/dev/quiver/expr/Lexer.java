@@ -1,6 +1,7 @@
 package dev.quiver.expr;
 
 import dev.quiver.expr.Token.Kind;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.Map;
 final class Lexer {
 
     private static final Map<String, Kind> KEYWORDS = Map.of(
-            "and", Kind.AND, "or", Kind.OR, "not", Kind.NOT, "in", Kind.IN, "like", Kind.LIKE);
+            "and", Kind.AND, "or", Kind.OR, "not", Kind.NOT, "in", Kind.IN, "like", Kind.LIKE,
+            "exists", Kind.EXISTS, "is", Kind.IS, "null", Kind.NULL);
+    private static final BigInteger LONG_MIN_MAGNITUDE = BigInteger.ONE.shiftLeft(63);
 
     private final String text;
     private int index;
@@ -121,13 +124,24 @@ final class Lexer {
         return integer(start, text.substring(digitsStart, index), radix);
     }
 
+    /**
+     * A Long, or for 2^63 exactly a BigInteger, which only a unary minus can turn into a Long
+     * ({@code -9223372036854775808}); the parser rejects it anywhere else.
+     */
     private Token integer(int start, String digits, int radix) {
         String literal = text.substring(start, index);
         try {
-            return new Token(Kind.INTEGER, literal, Long.parseLong(digits, radix), start + 1);
+            BigInteger value = new BigInteger(digits, radix);
+            if (value.bitLength() < 64) {
+                return new Token(Kind.INTEGER, literal, value.longValueExact(), start + 1);
+            }
+            if (value.equals(LONG_MIN_MAGNITUDE)) {
+                return new Token(Kind.INTEGER, literal, value, start + 1);
+            }
         } catch (NumberFormatException e) {
-            throw new FilterException("malformed or out-of-range integer '" + literal + "'", start + 1);
+            throw new FilterException("malformed integer '" + literal + "'", start + 1);
         }
+        throw new FilterException("integer '" + literal + "' is out of the 64-bit range", start + 1);
     }
 
     private void rejectTrailingLetters(int start) {
@@ -192,7 +206,11 @@ final class Lexer {
 
     private Token symbol(int start, char c) {
         String two = index + 1 < text.length() ? text.substring(index, index + 2) : "";
+        if (two.equals("<<") || two.equals(">>")) {
+            throw new FilterException("bitwise operator '" + two + "' is not supported", start + 1);
+        }
         Kind kind = switch (two) {
+            case "**" -> Kind.POWER;
             case "==" -> Kind.EQ;
             case "!=" -> Kind.NE;
             case "<=" -> Kind.LE;
@@ -211,6 +229,11 @@ final class Lexer {
             case '!' -> Kind.NOT;
             case '+' -> Kind.PLUS;
             case '-' -> Kind.MINUS;
+            case '*' -> Kind.STAR;
+            case '/' -> Kind.SLASH;
+            case '%' -> Kind.PERCENT;
+            case '&', '|', '^', '~' -> throw new FilterException("bitwise operator '" + c + "' is not supported",
+                    start + 1);
             case '(' -> Kind.LPAREN;
             case ')' -> Kind.RPAREN;
             case '[' -> Kind.LBRACKET;

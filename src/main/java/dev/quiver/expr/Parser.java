@@ -1,21 +1,31 @@
 package dev.quiver.expr;
 
 import dev.quiver.expr.Node.And;
+import dev.quiver.expr.Node.Arithmetic;
+import dev.quiver.expr.Node.Call;
 import dev.quiver.expr.Node.Compare;
+import dev.quiver.expr.Node.Exists;
 import dev.quiver.expr.Node.Field;
 import dev.quiver.expr.Node.In;
+import dev.quiver.expr.Node.IsNull;
+import dev.quiver.expr.Node.Like;
 import dev.quiver.expr.Node.ListLiteral;
 import dev.quiver.expr.Node.Literal;
+import dev.quiver.expr.Node.Negate;
 import dev.quiver.expr.Node.Not;
 import dev.quiver.expr.Node.Or;
 import dev.quiver.expr.Token.Kind;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Recursive-descent parser for Milvus filters. Precedence, loosest first: {@code or},
- * {@code and}, {@code not}, comparisons and {@code in}, then primaries. Nesting is bounded so a
- * hostile filter gets an error, not a stack overflow.
+ * Recursive-descent parser for Milvus filters. Precedence, loosest first: {@code or}, {@code and},
+ * {@code not}, then a predicate (a comparison or chained range, {@code in}, {@code like},
+ * {@code is null}) over arithmetic ({@code + -}, then {@code * / %}, then right-associative
+ * {@code **}, then unary signs) and primaries. {@code not a == 1} reads as {@code not (a == 1)}.
+ * Nesting is bounded so a hostile filter gets an error, not a stack overflow.
  */
 final class Parser {
 
@@ -68,16 +78,21 @@ final class Parser {
             depth--;
             return new Not(operand, op.position());
         }
-        return comparison();
+        return predicate();
     }
 
-    private Node comparison() {
-        Node left = primary();
+    private Node predicate() {
+        Node left = additive();
         Token next = peek();
         CompareOp op = compareOp(next.kind());
         if (op != null) {
             advance();
-            return new Compare(op, left, primary(), next.position());
+            Node middle = additive();
+            CompareOp second = compareOp(peek().kind());
+            if (second == null) {
+                return new Compare(op, left, middle, next.position());
+            }
+            return range(left, op, middle, next);
         }
         if (next.kind() == Kind.IN || (next.kind() == Kind.NOT && peekAt(1).kind() == Kind.IN)) {
             boolean negated = next.kind() == Kind.NOT;
@@ -85,9 +100,111 @@ final class Parser {
             if (negated) {
                 advance();
             }
-            return new In(left, list(), negated, next.position());
+            return new In(left, list("'[' after in"), negated, next.position());
+        }
+        if (next.kind() == Kind.LIKE) {
+            advance();
+            Token pattern = expect(Kind.STRING, "a string pattern after like");
+            return new Like(left, (String) pattern.value(), next.position());
+        }
+        if (next.kind() == Kind.IS) {
+            advance();
+            boolean negated = accept(Kind.NOT);
+            expect(Kind.NULL, "null after is" + (negated ? " not" : ""));
+            return new IsNull(left, negated, next.position());
         }
         return left;
+    }
+
+    /** {@code lower < x <= upper} or {@code upper > x >= lower}: both operators point the same way. */
+    private Node range(Node left, CompareOp first, Node middle, Token firstToken) {
+        Token secondToken = advance();
+        CompareOp second = compareOp(secondToken.kind());
+        if (first.isEquality() || second.isEquality() || first.ascending() != second.ascending()) {
+            throw new FilterException("a chained comparison needs two '<'/'<=' or two '>'/'>=' operators, found '"
+                    + first.symbol + "' and '" + second.symbol + "'", secondToken.position());
+        }
+        Node right = additive();
+        if (compareOp(peek().kind()) != null) {
+            throw new FilterException("at most two comparison operators may be chained", peek().position());
+        }
+        return new And(List.of(new Compare(first, left, middle, firstToken.position()),
+                new Compare(second, middle, right, secondToken.position())), firstToken.position());
+    }
+
+    private Node additive() {
+        Node left = multiplicative();
+        while (peek().kind() == Kind.PLUS || peek().kind() == Kind.MINUS) {
+            Token op = advance();
+            left = new Arithmetic(op.kind() == Kind.PLUS ? ArithmeticOp.ADD : ArithmeticOp.SUBTRACT,
+                    left, multiplicative(), op.position());
+        }
+        return left;
+    }
+
+    private Node multiplicative() {
+        Node left = power();
+        while (peek().kind() == Kind.STAR || peek().kind() == Kind.SLASH || peek().kind() == Kind.PERCENT) {
+            Token op = advance();
+            ArithmeticOp arithmetic = switch (op.kind()) {
+                case STAR -> ArithmeticOp.MULTIPLY;
+                case SLASH -> ArithmeticOp.DIVIDE;
+                default -> ArithmeticOp.MODULO;
+            };
+            left = new Arithmetic(arithmetic, left, power(), op.position());
+        }
+        return left;
+    }
+
+    private Node power() {
+        Node base = unary();
+        if (peek().kind() == Kind.POWER) {
+            Token op = advance();
+            enter(op);
+            Node exponent = power();
+            depth--;
+            return new Arithmetic(ArithmeticOp.POWER, base, exponent, op.position());
+        }
+        return base;
+    }
+
+    private Node unary() {
+        Node node = signedOrPrimary();
+        if (node instanceof Literal literal && literal.value() instanceof BigInteger big) {
+            throw new FilterException("integer " + big + " is out of the 64-bit range", literal.position());
+        }
+        return node;
+    }
+
+    /** May return the BigInteger 2^63, which only an enclosing minus makes a valid Long. */
+    private Node signedOrPrimary() {
+        Token token = peek();
+        if (token.kind() == Kind.PLUS || token.kind() == Kind.MINUS) {
+            advance();
+            enter(token);
+            Node operand = signedOrPrimary();
+            depth--;
+            return signed(token, operand);
+        }
+        return primary();
+    }
+
+    private static Node signed(Token sign, Node operand) {
+        boolean negate = sign.kind() == Kind.MINUS;
+        if (operand instanceof Literal literal) {
+            Object value = literal.value();
+            if (value instanceof BigInteger big) {
+                return negate ? new Literal(big.negate().longValueExact(), sign.position()) : literal;
+            }
+            if (value instanceof Long number) {
+                return new Literal(negate ? -number : number, sign.position());
+            }
+            if (value instanceof Double number) {
+                return new Literal(negate ? -number : number, sign.position());
+            }
+            throw new FilterException("unary '" + sign.text() + "' applies only to numbers", sign.position());
+        }
+        return negate ? new Negate(operand, sign.position()) : operand;
     }
 
     private Node primary() {
@@ -105,29 +222,37 @@ final class Parser {
                 advance();
                 return new Literal(token.value(), token.position());
             }
-            case IDENTIFIER -> {
-                return field();
+            case LBRACKET -> {
+                return list("'['");
             }
-            case PLUS, MINUS -> {
+            case EXISTS -> {
                 advance();
-                enter(token);
-                Node operand = primary();
-                depth--;
-                return signed(token, operand);
+                if (peek().kind() != Kind.IDENTIFIER) {
+                    throw new FilterException("expected a field after exists but found " + peek().describe(),
+                            peek().position());
+                }
+                return new Exists(field(), token.position());
+            }
+            case IDENTIFIER -> {
+                return peekAt(1).kind() == Kind.LPAREN ? call() : field();
             }
             default -> throw new FilterException("unexpected " + token.describe(), token.position());
         }
     }
 
-    private static Literal signed(Token sign, Node operand) {
-        boolean negate = sign.kind() == Kind.MINUS;
-        if (operand instanceof Literal literal && literal.value() instanceof Long value) {
-            return new Literal(negate ? -value : value, sign.position());
+    private Call call() {
+        Token name = advance();
+        Token open = advance();
+        enter(open);
+        List<Node> arguments = new ArrayList<>();
+        if (peek().kind() != Kind.RPAREN) {
+            do {
+                arguments.add(additive());
+            } while (accept(Kind.COMMA));
         }
-        if (operand instanceof Literal literal && literal.value() instanceof Double value) {
-            return new Literal(negate ? -value : value, sign.position());
-        }
-        throw new FilterException("unary '" + sign.text() + "' applies only to a number", sign.position());
+        expect(Kind.RPAREN, "')' closing the arguments of " + name.text());
+        depth--;
+        return new Call(name.text(), List.copyOf(arguments), name.position());
     }
 
     private Field field() {
@@ -138,8 +263,8 @@ final class Parser {
             Token key = advance();
             if (key.kind() == Kind.STRING) {
                 path.add(key.value());
-            } else if (key.kind() == Kind.INTEGER && (Long) key.value() >= 0 && (Long) key.value() <= Integer.MAX_VALUE) {
-                path.add(((Long) key.value()).intValue());
+            } else if (key.kind() == Kind.INTEGER && key.value() instanceof Long i && i >= 0 && i <= Integer.MAX_VALUE) {
+                path.add(i.intValue());
             } else {
                 throw new FilterException("a JSON path element must be a string key or a non-negative index, found "
                         + key.describe(), key.position());
@@ -152,22 +277,30 @@ final class Parser {
         return new Field(name.text(), List.copyOf(path), name.position());
     }
 
-    private ListLiteral list() {
-        Token open = expect(Kind.LBRACKET, "'[' after in");
-        List<Literal> values = new ArrayList<>();
+    /** A list literal; elements are literals, signed numbers or nested lists. */
+    private ListLiteral list(String expected) {
+        Token open = expect(Kind.LBRACKET, expected);
+        enter(open);
+        List<Object> values = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         if (peek().kind() != Kind.RBRACKET) {
             do {
                 Token start = peek();
-                Node value = primary();
-                if (!(value instanceof Literal literal)) {
-                    throw new FilterException("the list after in may hold only literals, found " + start.describe(),
+                Node value = start.kind() == Kind.LBRACKET ? list("'['") : unary();
+                positions.add(start.position());
+                if (value instanceof Literal literal) {
+                    values.add(literal.value());
+                } else if (value instanceof ListLiteral nested) {
+                    values.add(nested.values());
+                } else {
+                    throw new FilterException("a list may hold only literals, found " + start.describe(),
                             start.position());
                 }
-                values.add(literal);
             } while (accept(Kind.COMMA));
         }
         expect(Kind.RBRACKET, "']'");
-        return new ListLiteral(List.copyOf(values), open.position());
+        depth--;
+        return new ListLiteral(Collections.unmodifiableList(values), List.copyOf(positions), open.position());
     }
 
     private static CompareOp compareOp(Kind kind) {

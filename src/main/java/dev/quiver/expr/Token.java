@@ -5,9 +5,9 @@ record Token(Kind kind, String text, Object value, int position) {
 
     enum Kind {
         IDENTIFIER, INTEGER, FLOAT, STRING, BOOLEAN,
-        AND, OR, NOT, IN, LIKE,
+        AND, OR, NOT, IN, LIKE, EXISTS, IS, NULL,
         EQ, NE, LT, LE, GT, GE,
-        PLUS, MINUS,
+        PLUS, MINUS, STAR, SLASH, PERCENT, POWER,
         LPAREN, RPAREN, LBRACKET, RBRACKET, COMMA,
         END
     }

@@ -1,0 +1,150 @@
+package dev.quiver.expr;
+
+import dev.quiver.expr.Operand.Arr;
+import dev.quiver.expr.Operand.Bool;
+import dev.quiver.expr.Operand.Const;
+import dev.quiver.expr.Operand.Json;
+import dev.quiver.expr.Operand.Text;
+import dev.quiver.expr.Node.ListLiteral;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
+
+/**
+ * Comparisons and {@code in} over compiled operands. Typed pairs compare primitives; anything
+ * involving an untyped JSON value compares boxed, where a missing value or a value of another
+ * type makes the comparison false (as in Milvus). Mismatched typed operands are rejected here,
+ * before any row is read.
+ */
+final class Comparisons {
+
+    private Comparisons() {
+    }
+
+    static IntPredicate compare(CompareOp op, Operand a, Operand b, int position) {
+        if (a instanceof Const && !(b instanceof Const)) {
+            return compare(op.flipped(), b, a, position);
+        }
+        rejectArrays(a, b, position);
+        if (a instanceof Const x && b instanceof Const y) {
+            requireComparable(op, x.value(), y.value(), position);
+            boolean result = JsonValues.holds(op, x.value(), y.value());
+            return ordinal -> result;
+        }
+        if (a instanceof Json || b instanceof Json) {
+            IntFunction<Object> x = Operand.boxed(a);
+            IntFunction<Object> y = Operand.boxed(b);
+            return ordinal -> JsonValues.holds(op, x.apply(ordinal), y.apply(ordinal));
+        }
+        IntPredicate present = Operand.both(Operands.present(a), Operands.present(b));
+        return Operand.where(present, typed(op, a, b, position));
+    }
+
+    private static IntPredicate typed(CompareOp op, Operand a, Operand b, int position) {
+        if (Operands.isInteger(a) && Operands.isInteger(b)) {
+            IntToLongFunction x = Operands.longs(a);
+            if (b instanceof Const c) {
+                long constant = (Long) c.value();
+                return ordinal -> op.holds(Long.compare(x.applyAsLong(ordinal), constant));
+            }
+            IntToLongFunction y = Operands.longs(b);
+            return ordinal -> op.holds(Long.compare(x.applyAsLong(ordinal), y.applyAsLong(ordinal)));
+        }
+        if (Operands.isNumeric(a) && Operands.isNumeric(b)) {
+            IntToDoubleFunction x = Operands.doubles(a);
+            IntToDoubleFunction y = Operands.doubles(b);
+            return ordinal -> op.holds(JsonValues.compareNumbers(x.applyAsDouble(ordinal), y.applyAsDouble(ordinal)));
+        }
+        if (a instanceof Text text && (b instanceof Text || (b instanceof Const c && c.value() instanceof String))) {
+            IntFunction<String> x = text.reader();
+            IntFunction<Object> y = Operand.boxed(b);
+            return ordinal -> {
+                String left = x.apply(ordinal);
+                Object right = y.apply(ordinal);
+                return left != null && right != null && op.holds(Integer.signum(left.compareTo((String) right)));
+            };
+        }
+        if (a instanceof Bool bool && (b instanceof Bool || (b instanceof Const c && c.value() instanceof Boolean))) {
+            if (!op.isEquality()) {
+                throw new FilterException("'" + op.symbol + "' cannot order booleans; use == or !=", position);
+            }
+            IntPredicate x = bool.reader();
+            IntFunction<Object> y = Operand.boxed(b);
+            return ordinal -> op.holds(Boolean.valueOf(x.test(ordinal)).equals(y.apply(ordinal)) ? 0 : 1);
+        }
+        throw new FilterException("cannot compare " + a.label() + " with " + b.label(),
+                b instanceof Const ? b.position() : position);
+    }
+
+    static IntPredicate in(Operand target, ListLiteral list) {
+        List<Object> values = list.values();
+        int position = list.position();
+        rejectArrays(target, target, target.position());
+        if (target instanceof Const) {
+            throw new FilterException("expected a field before in, found " + target.label(), target.position());
+        }
+        if (target instanceof Json json) {
+            Set<Object> keys = new HashSet<>();
+            values.forEach(value -> keys.add(JsonValues.hashKey(value)));
+            IntFunction<Object> reader = json.reader();
+            return ordinal -> {
+                Object value = reader.apply(ordinal);
+                return value != null && keys.contains(JsonValues.hashKey(value));
+            };
+        }
+        IntPredicate present = Operands.present(target);
+        if (Operands.isInteger(target) && values.stream().allMatch(value -> value instanceof Long)) {
+            long[] sorted = values.stream().mapToLong(value -> (Long) value).sorted().toArray();
+            IntToLongFunction reader = Operands.longs(target);
+            return Operand.where(present, ordinal -> Arrays.binarySearch(sorted, reader.applyAsLong(ordinal)) >= 0);
+        }
+        if (Operands.isNumeric(target)) {
+            requireAll(list, Number.class, target);
+            double[] sorted = values.stream().mapToDouble(value -> ((Number) value).doubleValue() + 0.0).sorted().toArray();
+            IntToDoubleFunction reader = Operands.doubles(target);
+            return Operand.where(present,
+                    ordinal -> Arrays.binarySearch(sorted, reader.applyAsDouble(ordinal) + 0.0) >= 0);
+        }
+        if (target instanceof Text text) {
+            requireAll(list, String.class, target);
+            Set<Object> set = new HashSet<>(values);
+            IntFunction<String> reader = text.reader();
+            return ordinal -> set.contains(reader.apply(ordinal));
+        }
+        requireAll(list, Boolean.class, target);
+        Set<Object> set = new HashSet<>(values);
+        IntPredicate reader = ((Bool) target).reader();
+        return Operand.where(present, ordinal -> set.contains(reader.test(ordinal)));
+    }
+
+    private static void requireAll(ListLiteral list, Class<?> type, Operand target) {
+        for (int i = 0; i < list.values().size(); i++) {
+            Object value = list.values().get(i);
+            if (!type.isInstance(value)) {
+                throw new FilterException("cannot compare " + target.label() + " with " + JsonValues.typeName(value)
+                        + " literal in the list", list.positions().get(i));
+            }
+        }
+    }
+
+    private static void rejectArrays(Operand a, Operand b, int position) {
+        Operand array = a instanceof Arr ? a : b instanceof Arr ? b : null;
+        if (array != null) {
+            throw new FilterException(array.label() + " cannot be compared as a whole; use array_contains, "
+                    + "array_length or an [index]", position);
+        }
+    }
+
+    private static void requireComparable(CompareOp op, Object a, Object b, int position) {
+        int comparison = JsonValues.compare(a, b);
+        if (comparison == JsonValues.INCOMPARABLE || (!op.isEquality() && a instanceof Boolean)) {
+            throw new FilterException("cannot apply '" + op.symbol + "' to " + JsonValues.typeName(a) + " and "
+                    + JsonValues.typeName(b), position);
+        }
+    }
+}
