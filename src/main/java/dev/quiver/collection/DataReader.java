@@ -2,6 +2,7 @@ package dev.quiver.collection;
 
 import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
+import dev.quiver.expr.CompiledFilter;
 import dev.quiver.expr.Filter;
 import dev.quiver.index.Hit;
 import dev.quiver.index.Metric;
@@ -24,6 +25,8 @@ public class DataReader {
     /** Every search hit carries the primary key under this name, whatever the field is called. */
     static final String HIT_ID = "id";
     static final String HIT_DISTANCE = "distance";
+    /** The one output field of a counting query: {@code [{"count(*)": N}]}. */
+    static final String COUNT = "count(*)";
 
     private final CollectionRegistry registry;
 
@@ -53,21 +56,35 @@ public class DataReader {
 
     public Rows query(String dbName, String collectionName, String filter, List<String> outputFields,
             Integer limit, Integer offset) {
-        Names.requireParameters(collectionName, "filter", filter == null || filter.isEmpty());
+        boolean count = isCount(outputFields);
+        Names.requireParameters(collectionName, "filter", !count && (filter == null || filter.isEmpty()));
         Collection collection = registry.get(registry.database(dbName), collectionName);
         CollectionSchema schema = collection.schema();
+        CompiledFilter predicate = Filter.compile(filter == null || filter.isEmpty() ? "true" : filter,
+                collection.catalog());
+        if (count) {
+            if (limit != null || offset != null) {
+                throw QuiverException.invalid("count(*) takes no limit or offset");
+            }
+            long matches = collection.read(() -> {
+                long[] counter = {0};
+                Matches.forEach(collection.segment(), predicate, ordinal -> ++counter[0] > 0);
+                return counter[0];
+            });
+            return new Rows(List.of(Map.of(COUNT, matches)), Set.of());
+        }
         Window window = Window.forQuery(limit, offset);
         Projection projection = Projection.of(outputFields, schema, true);
-        IntPredicate predicate = Filter.compile(filter, collection.catalog());
         List<Map<String, Object>> rows = collection.read(() -> {
             Segment segment = collection.segment();
             List<Map<String, Object>> found = new ArrayList<>();
-            int matched = 0;
-            for (int ordinal = 0; ordinal < segment.size() && matched < window.end(); ordinal++) {
-                if (segment.isLive(ordinal) && predicate.test(ordinal) && matched++ >= window.offset()) {
+            int[] matched = {0};
+            Matches.forEach(segment, predicate, ordinal -> {
+                if (matched[0]++ >= window.offset()) {
                     found.add(projection.render(segment, ordinal));
                 }
-            }
+                return matched[0] < window.end();
+            });
             return found;
         });
         return new Rows(rows, int64Keys(schema, false));
@@ -82,11 +99,10 @@ public class DataReader {
         float[] query = queryVector(request.vector(), schema);
         Projection projection = Projection.of(request.outputFields(), schema, false);
         String filter = request.filter();
-        IntPredicate matches = filter == null || filter.isEmpty() ? null : Filter.compile(filter, collection.catalog());
+        CompiledFilter matches = filter == null || filter.isEmpty() ? null : Filter.compile(filter, collection.catalog());
         List<Map<String, Object>> rows = collection.read(() -> {
             Segment segment = collection.segment();
-            IntPredicate accept = matches == null ? segment::isLive
-                    : ordinal -> segment.isLive(ordinal) && matches.test(ordinal);
+            IntPredicate accept = Matches.acceptor(segment, matches);
             List<Hit> hits = collection.index().search(query, window.end(), accept, range, collection.keyOrder());
             List<Map<String, Object>> found = new ArrayList<>();
             for (int i = window.offset(); i < hits.size(); i++) {
@@ -99,6 +115,16 @@ public class DataReader {
             return found;
         });
         return new Rows(rows, int64Keys(schema, true));
+    }
+
+    private static boolean isCount(List<String> outputFields) {
+        if (outputFields == null || outputFields.stream().noneMatch(COUNT::equalsIgnoreCase)) {
+            return false;
+        }
+        if (outputFields.size() > 1) {
+            throw QuiverException.invalid("count(*) cannot be combined with other output fields");
+        }
+        return true;
     }
 
     private static float[] queryVector(JsonNode vector, CollectionSchema schema) {

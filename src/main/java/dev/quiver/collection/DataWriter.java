@@ -2,6 +2,7 @@ package dev.quiver.collection;
 
 import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
+import dev.quiver.expr.CompiledFilter;
 import dev.quiver.expr.Filter;
 import dev.quiver.persistence.DeletionRecord;
 import dev.quiver.persistence.SoftDeleteLog;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntPredicate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -73,17 +73,13 @@ public class DataWriter {
         boolean byFilter = filter != null && !filter.isEmpty();
         Names.requireParameters(collectionName, "id/filter", !byFilter && (id == null || id.isNull()));
         Collection collection = registry.get(registry.database(dbName), collectionName);
-        IntPredicate predicate = byFilter ? Filter.compile(filter, collection.catalog()) : null;
+        CompiledFilter predicate = byFilter ? Filter.compile(filter, collection.catalog()) : null;
         List<Object> keys = byFilter ? null : keys(id, collection.schema());
         return collection.write(() -> {
             Segment segment = collection.segment();
             List<Integer> doomed = new ArrayList<>();
             if (byFilter) {
-                for (int ordinal = 0; ordinal < segment.size(); ordinal++) {
-                    if (segment.isLive(ordinal) && predicate.test(ordinal)) {
-                        doomed.add(ordinal);
-                    }
-                }
+                Matches.forEach(segment, predicate, doomed::add);
             } else {
                 Set<Integer> seen = new HashSet<>();
                 for (Object key : keys) {
