@@ -5,6 +5,7 @@ import dev.quiver.collection.CollectionService;
 import dev.quiver.collection.NewCollection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +39,7 @@ class CollectionController {
         accessGuard.requireDatabase(body.dbName());
         collections.create(new NewCollection(body.dbName(), body.collectionName(), body.dimension(),
                 body.metricType(), body.primaryField(), body.vectorField(), body.description(),
-                body.enableDynamicField(), body.autoId(), body.idType(), body.maxLength()));
+                body.enableDynamicField(), body.autoId(), body.idType(), body.maxLength(), fields(body.fields())));
         return Envelope.ok(Map.of());
     }
 
@@ -56,5 +57,15 @@ class CollectionController {
         accessGuard.requireDatabase(body.dbName());
         collections.drop(body.dbName(), body.collectionName());
         return Envelope.ok(Map.of());
+    }
+
+    private static List<NewCollection.Field> fields(List<Requests.ScalarField> fields) {
+        if (fields == null) {
+            return null;
+        }
+        // A null entry stays null: the service reports it as a field without name and type.
+        return fields.stream().map(field -> field == null ? null : new NewCollection.Field(field.name(),
+                field.type(), field.maxLength(), field.elementType(), field.maxCapacity(), field.nullable(),
+                field.description())).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.quiver.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,28 @@ final class Requests {
             @Schema(description = "Quiver extension: maximum length of VarChar ids", defaultValue = "65535",
                     extensions = @Extension(properties = @ExtensionProperty(
                             name = "x-quiver-extension", value = "true", parseValue = true)))
-            Integer maxLength) implements ApiRequest {
+            Integer maxLength,
+            @ArraySchema(arraySchema = @Schema(description = "Quiver extension: typed scalar fields, after the "
+                    + "primary key and vector fields (at most 64)"), extensions = @Extension(properties =
+                            @ExtensionProperty(name = "x-quiver-extension", value = "true", parseValue = true)))
+            List<ScalarField> fields) implements ApiRequest {
+    }
+
+    @Schema(name = "ScalarField", description = "A typed scalar field (Quiver extension); type names are "
+            + "case-insensitive")
+    record ScalarField(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "age") String name,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"Bool", "Int8", "Int16", "Int32",
+                    "Int64", "Float", "Double", "VarChar", "JSON", "Array"}) String type,
+            @Schema(description = "Longest value of a VarChar field or of VarChar Array elements; required for them",
+                    minimum = "1", maximum = "65535") Integer maxLength,
+            @Schema(description = "Element type of an Array field; required for it", allowableValues = {"Bool",
+                    "Int8", "Int16", "Int32", "Int64", "Float", "Double", "VarChar"}) String elementType,
+            @Schema(description = "Most elements of an Array field; required for it", minimum = "1",
+                    maximum = "4096") Integer maxCapacity,
+            @Schema(description = "Whether rows may leave the field out or set it to null", defaultValue = "false")
+            Boolean nullable,
+            String description) {
     }
 
     @Schema(name = "DropCollectionRequest")

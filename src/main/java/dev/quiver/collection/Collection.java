@@ -1,13 +1,12 @@
 package dev.quiver.collection;
 
-import dev.quiver.expr.FieldAccess;
 import dev.quiver.expr.FieldCatalog;
 import dev.quiver.index.ExactScan;
 import dev.quiver.index.OrdinalOrder;
 import dev.quiver.index.VectorIndex;
+import dev.quiver.store.Column;
 import dev.quiver.store.IdType;
 import dev.quiver.store.Segment;
-import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -27,7 +26,8 @@ final class Collection {
 
     Collection(CollectionSchema schema) {
         this.schema = schema;
-        this.segment = new Segment(schema.idType(), schema.dimension());
+        this.segment = new Segment(schema.idType(), schema.dimension(), schema.scalarFields().stream()
+                .map(field -> Column.of(field.type(), field.nullable())).toList());
         this.index = new ExactScan(segment, schema.metric());
     }
 
@@ -45,26 +45,7 @@ final class Collection {
 
     /** Field access for filters; readers must run under the read or write lock. */
     FieldCatalog catalog() {
-        return name -> {
-            if (name.equals(schema.primaryField())) {
-                return schema.idType() == IdType.INT64
-                        ? new FieldAccess.IntegerColumn(name, "Int64", segment::longKey, null)
-                        : new FieldAccess.VarCharColumn(name, segment::stringKey);
-            }
-            if (name.equals(schema.vectorField())) {
-                return new FieldAccess.Unfilterable(name, "FloatVector(" + schema.dimension() + ")");
-            }
-            if (!schema.dynamicFields()) {
-                return null;
-            }
-            if (name.equals("$meta")) {
-                return new FieldAccess.JsonValue(name, segment::dynamicFields);
-            }
-            return new FieldAccess.JsonValue(name, ordinal -> {
-                Map<String, Object> fields = segment.dynamicFields(ordinal);
-                return fields == null ? null : fields.get(name);
-            });
-        };
+        return new SchemaCatalog(schema, segment);
     }
 
     /** Orders rows by primary key, to break score ties deterministically. */

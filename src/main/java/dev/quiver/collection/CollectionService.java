@@ -59,9 +59,11 @@ public class CollectionService {
         description.put("enableDynamicField", schema.dynamicFields());
         String pkType = schema.idType() == IdType.VARCHAR
                 ? "VarChar(" + schema.maxLength() + ")" : schema.idType().wireName();
-        description.put("fields", List.of(
-                field(schema.primaryField(), pkType, true, schema.autoId()),
-                field(schema.vectorField(), "FloatVector(" + schema.dimension() + ")", false, false)));
+        List<Map<String, Object>> fields = new ArrayList<>();
+        fields.add(field(schema.primaryField(), pkType, true, schema.autoId()));
+        fields.add(field(schema.vectorField(), "FloatVector(" + schema.dimension() + ")", false, false));
+        schema.scalarFields().forEach(field -> fields.add(ScalarFields.describe(field)));
+        description.put("fields", fields);
         description.put("indexes", List.of(Map.of(
                 "fieldName", schema.vectorField(),
                 "indexName", CollectionSchema.INDEX_NAME,
@@ -107,8 +109,9 @@ public class CollectionService {
         }
         int maxLength = maxLength(idType, request.maxLength());
         boolean dynamic = request.enableDynamicField() == null || request.enableDynamicField();
+        List<ScalarField> scalarFields = ScalarFields.validate(request.fields(), primaryField, vectorField);
         return new CollectionSchema(dbName, name, request.description() == null ? "" : request.description(),
-                primaryField, idType, maxLength, autoId, vectorField, dimension, metric, dynamic);
+                primaryField, idType, maxLength, autoId, vectorField, dimension, metric, dynamic, scalarFields);
     }
 
     private static int maxLength(IdType idType, Integer requested) {

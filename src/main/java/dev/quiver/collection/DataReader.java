@@ -155,9 +155,10 @@ public class DataReader {
     }
 
     private static Set<String> int64Keys(CollectionSchema schema, boolean search) {
-        if (schema.idType() != IdType.INT64) {
-            return Set.of();
+        Set<String> keys = new HashSet<>(schema.int64Fields());
+        if (search && schema.idType() == IdType.INT64) {
+            keys.add(HIT_ID);
         }
-        return search ? new HashSet<>(List.of(schema.primaryField(), HIT_ID)) : Set.of(schema.primaryField());
+        return keys;
     }
 }

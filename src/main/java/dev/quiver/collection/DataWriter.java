@@ -112,7 +112,7 @@ public class DataWriter {
         List<Object> ids = new ArrayList<>(rows.size());
         for (DecodedRow row : rows) {
             Object key = row.key() != null ? row.key() : (Object) idGenerator.next();
-            segment.append(key, row.vector(), row.dynamicFields(), now);
+            segment.append(key, row.vector(), row.dynamicFields(), row.scalars(), now);
             ids.add(key);
         }
         return new Written(ids.size(), ids);

@@ -1,8 +1,10 @@
 package dev.quiver.collection;
 
+import java.util.List;
+
 /**
  * A create request as the client sent it; nulls mean "use the Milvus default".
- * {@code autoId}, {@code idType} and {@code maxLength} are Quiver extensions.
+ * {@code autoId}, {@code idType}, {@code maxLength} and {@code fields} are Quiver extensions.
  */
 public record NewCollection(
         String dbName,
@@ -15,5 +17,17 @@ public record NewCollection(
         Boolean enableDynamicField,
         Boolean autoId,
         String idType,
-        Integer maxLength) {
+        Integer maxLength,
+        List<Field> fields) {
+
+    /** One typed scalar field as the client declared it, unvalidated. */
+    public record Field(
+            String name,
+            String type,
+            Integer maxLength,
+            String elementType,
+            Integer maxCapacity,
+            Boolean nullable,
+            String description) {
+    }
 }

@@ -53,7 +53,7 @@ final class RowDecoder {
                 throw QuiverException.badRow(index, "missing field '" + schema.vectorField() + "'");
             }
             float[] vector = JsonValues.vector(vectorNode, schema.dimension(), schema.vectorField());
-            return new DecodedRow(key, vector, dynamicFields(row, schema));
+            return new DecodedRow(key, vector, dynamicFields(row, schema), scalars(row, schema));
         } catch (IllegalArgumentException e) {
             throw QuiverException.badRow(index, e.getMessage());
         }
@@ -78,6 +78,17 @@ final class RowDecoder {
         }
     }
 
+    /** The typed scalar values in schema order. */
+    private static Object[] scalars(JsonNode row, CollectionSchema schema) {
+        List<ScalarField> fields = schema.scalarFields();
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+            ScalarField field = fields.get(i);
+            values[i] = ScalarValues.decode(row.get(field.name()), field);
+        }
+        return values;
+    }
+
     private static Map<String, Object> dynamicFields(JsonNode row, CollectionSchema schema) {
         if (!schema.dynamicFields()) {
             return null; // Milvus ignores extra keys when dynamic fields are off.
@@ -85,7 +96,8 @@ final class RowDecoder {
         Map<String, Object> fields = null;
         for (Entry<String, JsonNode> property : row.properties()) {
             String name = property.getKey();
-            if (name.equals(schema.primaryField()) || name.equals(schema.vectorField()) || name.equals("$meta")) {
+            if (name.equals(schema.primaryField()) || name.equals(schema.vectorField()) || name.equals("$meta")
+                    || schema.scalarFieldIndex(name) >= 0) {
                 continue;
             }
             Object value = JsonValues.plain(property.getValue(), "field '" + name + "'");

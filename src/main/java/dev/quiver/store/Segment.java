@@ -3,11 +3,13 @@ package dev.quiver.store;
 import dev.quiver.error.QuiverException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The rows of one collection in columnar, primitive arrays: primary keys, one contiguous
- * {@code float[]} block of vectors, their norms, insert and delete times, and the dynamic fields.
+ * {@code float[]} block of vectors, their norms, insert and delete times, the typed scalar fields
+ * (one {@link Column} each) and the dynamic fields.
  * Rows are append-only and addressed by ordinal; a delete only stamps {@code deletedAt}, so a
  * soft-deleted row keeps its data (for restore and time travel) but leaves the key map.
  *
@@ -32,12 +34,25 @@ public final class Segment {
     private long[] insertedAt;
     private long[] deletedAt;
     private Map<String, Object>[] dynamicFields;
+    private final Column[] columns;
     private final Map<Object, Integer> liveOrdinalByKey = new HashMap<>();
     private int liveCount;
 
+    private static final Object[] NO_SCALARS = {};
+
+    /** A segment without typed scalar fields. */
     public Segment(IdType idType, int dimension) {
+        this(idType, dimension, List.of());
+    }
+
+    /**
+     * @param columns one new, empty column per typed scalar field (see {@link Column#of}), in the
+     *     order {@link #append} takes their values; the segment owns and grows them from now on
+     */
+    public Segment(IdType idType, int dimension, List<Column> columns) {
         this.idType = idType;
         this.dimension = dimension;
+        this.columns = columns.toArray(Column[]::new);
         allocate(INITIAL_CAPACITY);
     }
 
@@ -57,6 +72,14 @@ public final class Segment {
         insertedAt = insertedAt == null ? new long[capacity] : Arrays.copyOf(insertedAt, capacity);
         deletedAt = deletedAt == null ? new long[capacity] : Arrays.copyOf(deletedAt, capacity);
         dynamicFields = dynamicFields == null ? new Map[capacity] : Arrays.copyOf(dynamicFields, capacity);
+        for (Column column : columns) {
+            column.grow(capacity);
+        }
+    }
+
+    /** Appends a live row to a segment without typed scalar fields; see the five-argument form. */
+    public int append(Object key, float[] vector, Map<String, Object> dynamic, long insertedAtMillis) {
+        return append(key, vector, dynamic, NO_SCALARS, insertedAtMillis);
     }
 
     /**
@@ -64,8 +87,19 @@ public final class Segment {
      *
      * @param key a {@link Long} for Int64 keys, a {@link String} for VarChar keys
      * @param dynamic the row's dynamic fields, or null
+     * @param scalars one validated value per column, in column order (see {@link Column}); null
+     *     only in nullable columns
      */
-    public int append(Object key, float[] vector, Map<String, Object> dynamic, long insertedAtMillis) {
+    public int append(Object key, float[] vector, Map<String, Object> dynamic, Object[] scalars,
+            long insertedAtMillis) {
+        if (scalars.length != columns.length) {
+            throw new IllegalArgumentException(scalars.length + " scalar values for " + columns.length + " columns");
+        }
+        // Checked before anything is written, so a refused row leaves no trace in the columns.
+        Integer previous = liveOrdinalByKey.get(key);
+        if (previous != null) {
+            throw new IllegalStateException("key " + key + " already live at ordinal " + previous);
+        }
         if (size == norms.length) {
             long wanted = Math.max(INITIAL_CAPACITY, size + (size >> 1));
             allocate((int) Math.min(wanted, Math.max(size + 1, MAX_VECTOR_CELLS / dimension)));
@@ -81,10 +115,10 @@ public final class Segment {
         insertedAt[ordinal] = insertedAtMillis;
         deletedAt[ordinal] = LIVE;
         dynamicFields[ordinal] = dynamic == null || dynamic.isEmpty() ? null : dynamic;
-        Integer previous = liveOrdinalByKey.putIfAbsent(key, ordinal);
-        if (previous != null) {
-            throw new IllegalStateException("key " + key + " already live at ordinal " + previous);
+        for (int i = 0; i < columns.length; i++) {
+            columns[i].set(ordinal, scalars[i]);
         }
+        liveOrdinalByKey.put(key, ordinal);
         size++;
         liveCount++;
         return ordinal;
@@ -159,6 +193,15 @@ public final class Segment {
 
     public long deletedAt(int ordinal) {
         return deletedAt[ordinal];
+    }
+
+    /** The typed scalar columns, in schema order. */
+    public int columnCount() {
+        return columns.length;
+    }
+
+    public Column column(int index) {
+        return columns[index];
     }
 
     /** The dynamic fields of a row, or null when it has none. */

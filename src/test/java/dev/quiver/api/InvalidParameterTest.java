@@ -135,7 +135,7 @@ class InvalidParameterTest extends ApiTestSupport {
 
     @Test
     void searchWhenFilterInvalidReturnsInvalidParameterWithPosition() {
-        assertError(post(ApiPaths.SEARCH, search(",\"filter\":\"id >> 3\"")), 1100, "filter: ", "at position 5");
+        assertError(post(ApiPaths.SEARCH, search(",\"filter\":\"id >> 3\"")), 1100, "filter: ", "at position 4");
     }
 
     @Test
