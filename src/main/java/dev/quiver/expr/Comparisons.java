@@ -4,6 +4,7 @@ import dev.quiver.expr.Operand.Arr;
 import dev.quiver.expr.Operand.Bool;
 import dev.quiver.expr.Operand.Const;
 import dev.quiver.expr.Operand.Json;
+import dev.quiver.expr.Operand.Real;
 import dev.quiver.expr.Operand.Text;
 import dev.quiver.expr.Node.ListLiteral;
 import java.util.Arrays;
@@ -55,9 +56,17 @@ final class Comparisons {
             IntToLongFunction y = Operands.longs(b);
             return ordinal -> op.holds(Long.compare(x.applyAsLong(ordinal), y.applyAsLong(ordinal)));
         }
+        if (Operands.isInteger(a) && Operands.isNumeric(b)) {
+            IntToLongFunction x = Operands.longs(a);
+            IntToDoubleFunction y = Operands.doubles(b);
+            return ordinal -> op.holds(JsonValues.compareExact(x.applyAsLong(ordinal), y.applyAsDouble(ordinal)));
+        }
+        if (Operands.isInteger(b) && Operands.isNumeric(a)) {
+            return typed(op.flipped(), b, a, position);
+        }
         if (Operands.isNumeric(a) && Operands.isNumeric(b)) {
             IntToDoubleFunction x = Operands.doubles(a);
-            IntToDoubleFunction y = Operands.doubles(b);
+            IntToDoubleFunction y = asFloat32(a, b);
             return ordinal -> op.holds(JsonValues.compareNumbers(x.applyAsDouble(ordinal), y.applyAsDouble(ordinal)));
         }
         if (a instanceof Text text && (b instanceof Text || (b instanceof Const c && c.value() instanceof String))) {
@@ -98,17 +107,9 @@ final class Comparisons {
             };
         }
         IntPredicate present = Operands.present(target);
-        if (Operands.isInteger(target) && values.stream().allMatch(value -> value instanceof Long)) {
-            long[] sorted = values.stream().mapToLong(value -> (Long) value).sorted().toArray();
-            IntToLongFunction reader = Operands.longs(target);
-            return Operand.where(present, ordinal -> Arrays.binarySearch(sorted, reader.applyAsLong(ordinal)) >= 0);
-        }
         if (Operands.isNumeric(target)) {
             requireAll(list, Number.class, target);
-            double[] sorted = values.stream().mapToDouble(value -> ((Number) value).doubleValue() + 0.0).sorted().toArray();
-            IntToDoubleFunction reader = Operands.doubles(target);
-            return Operand.where(present,
-                    ordinal -> Arrays.binarySearch(sorted, reader.applyAsDouble(ordinal) + 0.0) >= 0);
+            return Operand.where(present, numericIn(target, values));
         }
         if (target instanceof Text text) {
             requireAll(list, String.class, target);
@@ -120,6 +121,48 @@ final class Comparisons {
         Set<Object> set = new HashSet<>(values);
         IntPredicate reader = ((Bool) target).reader();
         return Operand.where(present, ordinal -> set.contains(reader.test(ordinal)));
+    }
+
+    /**
+     * Integers are matched exactly (a double list item only meets an integer it equals exactly);
+     * Float columns meet constants rounded to float, as in comparisons.
+     */
+    private static IntPredicate numericIn(Operand target, List<Object> values) {
+        long[] longs = values.stream().filter(Long.class::isInstance).mapToLong(value -> (Long) value).sorted().toArray();
+        double[] doubles = values.stream().filter(value -> !(value instanceof Long))
+                .mapToDouble(value -> ((Number) value).doubleValue()).toArray();
+        if (Operands.isInteger(target)) {
+            IntToLongFunction reader = Operands.longs(target);
+            return ordinal -> {
+                long value = reader.applyAsLong(ordinal);
+                if (Arrays.binarySearch(longs, value) >= 0) {
+                    return true;
+                }
+                for (double candidate : doubles) {
+                    if (JsonValues.compareExact(value, candidate) == 0) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
+        boolean float32 = target instanceof Real real && real.float32();
+        double[] all = values.stream().mapToDouble(value -> {
+            double number = ((Number) value).doubleValue();
+            return (float32 ? (float) number : number) + 0.0;
+        }).sorted().toArray();
+        IntToDoubleFunction reader = Operands.doubles(target);
+        return ordinal -> Arrays.binarySearch(all, reader.applyAsDouble(ordinal) + 0.0) >= 0;
+    }
+
+    /** The other operand of a comparison with {@code a}, rounded to float when {@code a} is a Float column. */
+    private static IntToDoubleFunction asFloat32(Operand a, Operand b) {
+        IntToDoubleFunction y = Operands.doubles(b);
+        if (a instanceof Real real && real.float32() && b instanceof Const) {
+            double rounded = (float) y.applyAsDouble(0);
+            return ordinal -> rounded;
+        }
+        return y;
     }
 
     private static void requireAll(ListLiteral list, Class<?> type, Operand target) {

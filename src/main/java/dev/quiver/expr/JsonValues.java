@@ -16,6 +16,12 @@ final class JsonValues {
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
         }
+        if (a instanceof Long x && b instanceof Double y) {
+            return compareExact(x, y);
+        }
+        if (a instanceof Double x && b instanceof Long y) {
+            return -compareExact(y, x);
+        }
         if (a instanceof Number x && b instanceof Number y) {
             return compareNumbers(x.doubleValue(), y.doubleValue());
         }
@@ -26,6 +32,25 @@ final class JsonValues {
             return Boolean.compare(x, y);
         }
         return INCOMPARABLE;
+    }
+
+    /**
+     * Exact order of a long and a finite double. Widening the long to double would make
+     * 2^53 + 1 equal 2^53.
+     */
+    static int compareExact(long a, double b) {
+        if (b >= 0x1p63) {
+            return -1;
+        }
+        if (b < -0x1p63) {
+            return 1;
+        }
+        long whole = (long) b;
+        if (a != whole) {
+            return Long.compare(a, whole);
+        }
+        double fraction = b - whole;
+        return fraction > 0 ? -1 : fraction < 0 ? 1 : 0;
     }
 
     /** Numeric order in which -0.0 equals 0.0 (Double.compare would put it below). */

@@ -24,7 +24,12 @@ sealed interface Operand {
     record Int(IntToLongFunction reader, IntPredicate present, String label, int position) implements Operand {
     }
 
-    record Real(IntToDoubleFunction reader, IntPredicate present, String label, int position) implements Operand {
+    /**
+     * A Float or Double value; {@code float32} marks a Float column, against which constants are
+     * rounded to float first (as Milvus does), so a stored 0.1f equals the literal 0.1.
+     */
+    record Real(IntToDoubleFunction reader, IntPredicate present, boolean float32, String label, int position)
+            implements Operand {
     }
 
     record Bool(IntPredicate reader, IntPredicate present, String label, int position) implements Operand {

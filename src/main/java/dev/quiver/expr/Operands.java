@@ -103,7 +103,8 @@ final class Operands {
             return new Int(column.reader(), negate(column.nulls()), label, position);
         }
         if (access instanceof FloatingColumn column) {
-            return new Real(column.reader(), negate(column.nulls()), label, position);
+            return new Real(column.reader(), negate(column.nulls()), column.typeName().equals("Float"), label,
+                    position);
         }
         if (access instanceof BoolColumn column) {
             return new Bool(column.reader(), negate(column.nulls()), label, position);
@@ -147,7 +148,7 @@ final class Operands {
         IntToDoubleFunction y = doubles(b);
         IntPredicate finite = ordinal -> Double.isFinite(op.apply(x.applyAsDouble(ordinal), y.applyAsDouble(ordinal)));
         return new Real(ordinal -> op.apply(x.applyAsDouble(ordinal), y.applyAsDouble(ordinal)),
-                Operand.both(present, finite), label, position);
+                Operand.both(present, finite), false, label, position);
     }
 
     private Operand arrayLength(Call call) {

@@ -23,8 +23,8 @@ import java.util.List;
 /**
  * Recursive-descent parser for Milvus filters. Precedence, loosest first: {@code or}, {@code and},
  * {@code not}, then a predicate (a comparison or chained range, {@code in}, {@code like},
- * {@code is null}) over arithmetic ({@code + -}, then {@code * / %}, then right-associative
- * {@code **}, then unary signs) and primaries. {@code not a == 1} reads as {@code not (a == 1)}.
+ * {@code is null}) over arithmetic ({@code + -}, then {@code * / %}, then unary signs, then
+ * {@code **}, grouped left to right as in Milvus) and primaries. {@code not a == 1} reads as {@code not (a == 1)}.
  * Nesting is bounded so a hostile filter gets an error, not a stack overflow.
  */
 final class Parser {
@@ -143,7 +143,7 @@ final class Parser {
     }
 
     private Node multiplicative() {
-        Node left = power();
+        Node left = unary();
         while (peek().kind() == Kind.STAR || peek().kind() == Kind.SLASH || peek().kind() == Kind.PERCENT) {
             Token op = advance();
             ArithmeticOp arithmetic = switch (op.kind()) {
@@ -151,42 +151,59 @@ final class Parser {
                 case SLASH -> ArithmeticOp.DIVIDE;
                 default -> ArithmeticOp.MODULO;
             };
-            left = new Arithmetic(arithmetic, left, power(), op.position());
+            left = new Arithmetic(arithmetic, left, unary(), op.position());
         }
         return left;
     }
 
-    private Node power() {
-        Node base = unary();
-        if (peek().kind() == Kind.POWER) {
-            Token op = advance();
-            enter(op);
-            Node exponent = power();
-            depth--;
-            return new Arithmetic(ArithmeticOp.POWER, base, exponent, op.position());
-        }
-        return base;
-    }
-
     private Node unary() {
-        Node node = signedOrPrimary();
-        if (node instanceof Literal literal && literal.value() instanceof BigInteger big) {
-            throw new FilterException("integer " + big + " is out of the 64-bit range", literal.position());
-        }
+        Node node = signedOrPower();
+        requireLongRange(node);
         return node;
     }
 
-    /** May return the BigInteger 2^63, which only an enclosing minus makes a valid Long. */
-    private Node signedOrPrimary() {
+    /**
+     * A signed power expression. As in Milvus, {@code **} binds tighter than a sign and groups
+     * left to right: {@code -2 ** 2} is -4 and {@code 2 ** 3 ** 2} is 64. May return the
+     * BigInteger 2^63, which only an enclosing minus makes a valid Long.
+     */
+    private Node signedOrPower() {
         Token token = peek();
         if (token.kind() == Kind.PLUS || token.kind() == Kind.MINUS) {
             advance();
             enter(token);
-            Node operand = signedOrPrimary();
+            Node operand = signedOrPower();
+            depth--;
+            return signed(token, operand);
+        }
+        Node base = primary();
+        while (peek().kind() == Kind.POWER) {
+            Token op = advance();
+            requireLongRange(base);
+            Node exponent = exponent();
+            requireLongRange(exponent);
+            base = new Arithmetic(ArithmeticOp.POWER, base, exponent, op.position());
+        }
+        return base;
+    }
+
+    /** The right side of {@code **}: a primary, optionally signed ({@code 2 ** -1}). */
+    private Node exponent() {
+        Token token = peek();
+        if (token.kind() == Kind.PLUS || token.kind() == Kind.MINUS) {
+            advance();
+            enter(token);
+            Node operand = exponent();
             depth--;
             return signed(token, operand);
         }
         return primary();
+    }
+
+    private static void requireLongRange(Node node) {
+        if (node instanceof Literal literal && literal.value() instanceof BigInteger big) {
+            throw new FilterException("integer " + big + " is out of the 64-bit range", literal.position());
+        }
     }
 
     private static Node signed(Token sign, Node operand) {

@@ -79,7 +79,7 @@ class FilterLanguageTest {
                 row("-1 < score <= 2.5", 1, 2, 3, 6),
                 // arithmetic, folding, unary minus, precedence
                 row("id % 2 == 0", 2, 4, 6), row("id * 2 + 1 == 7", 3), row("id - -1 == 3", 2),
-                row("age / 20 == 1", 2, 3), row("id ** 2 > 20", 5, 6), row("2 ** 3 ** 2 == 512", 1, 2, 3, 4, 5, 6),
+                row("age / 20 == 1", 2, 3), row("id ** 2 > 20", 5, 6), row("2 ** 3 ** 2 == 64 and -2 ** 2 == -4", 1, 2, 3, 4, 5, 6),
                 row("200 + 300 < id * 100 <= 500 + 100", 6), row("-id < -4", 5, 6), row("age % id == 0", 1, 2, 3, 5),
                 row("(id + 1) * 2 == 8", 3), row("score * 2 > 5", 4, 5), row("n * 2 > 5", 1, 2),
                 // in / not in on typed columns
@@ -204,6 +204,32 @@ class FilterLanguageTest {
         assertThat(Filter.compile("10 / id == 1", catalog).test(0)).isFalse();
         assertThat(Filter.compile("not 10 % id == 1", catalog).test(0)).isTrue();
         assertThat(Filter.compile("10 / d == 1", catalog).test(0)).isFalse();
+    }
+
+    @Test
+    void integersPast2To53CompareExactlyWithDoubles() {
+        long big = (1L << 53) + 1;
+        Map<String, Object> dynamic = Map.of("y", big);
+        FieldCatalog catalog = name -> name.equals("id")
+                ? new FieldAccess.IntegerColumn(name, "Int64", ordinal -> big, null)
+                : new FieldAccess.JsonValue(name, ordinal -> dynamic.get(name));
+        for (String filter : List.of("id == 9007199254740992.0", "id in [9007199254740992.0, 0.5]",
+                "y == 9007199254740992.0", "y in [9007199254740992.0]", "id < 9007199254740992.0")) {
+            assertThat(Filter.compile(filter, catalog).test(0)).as(filter).isFalse();
+        }
+        for (String filter : List.of("id in [9007199254740993, 0.5]", "id > 9007199254740992.0",
+                "y == 9007199254740993", "id == 9007199254740993 and id <= 1e300")) {
+            assertThat(Filter.compile(filter, catalog).test(0)).as(filter).isTrue();
+        }
+    }
+
+    @Test
+    void floatColumnsMeetConstantsRoundedToFloat() {
+        FieldCatalog catalog = name -> new FieldAccess.FloatingColumn(name, name.equals("f") ? "Float" : "Double",
+                ordinal -> 0.1f, null);
+        assertThat(Filter.compile("f == 0.1", catalog).test(0)).isTrue();
+        assertThat(Filter.compile("f in [0.1, 7]", catalog).test(0)).isTrue();
+        assertThat(Filter.compile("d == 0.1", catalog).test(0)).isFalse();
     }
 
     private static Arguments row(String filter, long... expected) {
