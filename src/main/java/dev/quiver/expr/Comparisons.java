@@ -24,7 +24,21 @@ import java.util.function.IntToLongFunction;
  */
 final class Comparisons {
 
+    private static final int SMALL_LIST = 4;
+
     private Comparisons() {
+    }
+
+    /** One lambda per operator, so the hot loop has no operator switch in it. */
+    private static IntPredicate longVersusConstant(CompareOp op, IntToLongFunction x, long c) {
+        return switch (op) {
+            case EQ -> ordinal -> x.applyAsLong(ordinal) == c;
+            case NE -> ordinal -> x.applyAsLong(ordinal) != c;
+            case LT -> ordinal -> x.applyAsLong(ordinal) < c;
+            case LE -> ordinal -> x.applyAsLong(ordinal) <= c;
+            case GT -> ordinal -> x.applyAsLong(ordinal) > c;
+            case GE -> ordinal -> x.applyAsLong(ordinal) >= c;
+        };
     }
 
     static IntPredicate compare(CompareOp op, Operand a, Operand b, int position) {
@@ -36,6 +50,11 @@ final class Comparisons {
             requireComparable(op, x.value(), y.value(), position);
             boolean result = JsonValues.holds(op, x.value(), y.value());
             return ordinal -> result;
+        }
+        if (a instanceof Json json && b instanceof Const constant) {
+            IntFunction<Object> x = json.reader();
+            Object c = constant.value();
+            return ordinal -> JsonValues.holds(op, x.apply(ordinal), c);
         }
         if (a instanceof Json || b instanceof Json) {
             IntFunction<Object> x = Operand.boxed(a);
@@ -50,8 +69,7 @@ final class Comparisons {
         if (Operands.isInteger(a) && Operands.isInteger(b)) {
             IntToLongFunction x = Operands.longs(a);
             if (b instanceof Const c) {
-                long constant = (Long) c.value();
-                return ordinal -> op.holds(Long.compare(x.applyAsLong(ordinal), constant));
+                return longVersusConstant(op, x, (Long) c.value());
             }
             IntToLongFunction y = Operands.longs(b);
             return ordinal -> op.holds(Long.compare(x.applyAsLong(ordinal), y.applyAsLong(ordinal)));
@@ -113,8 +131,21 @@ final class Comparisons {
         }
         if (target instanceof Text text) {
             requireAll(list, String.class, target);
-            Set<Object> set = new HashSet<>(values);
             IntFunction<String> reader = text.reader();
+            if (values.size() <= SMALL_LIST) {
+                // A few equals calls beat hashing the row's string.
+                String[] wanted = values.toArray(String[]::new);
+                return ordinal -> {
+                    String value = reader.apply(ordinal);
+                    for (String candidate : wanted) {
+                        if (candidate.equals(value)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+            }
+            Set<Object> set = new HashSet<>(values);
             return ordinal -> set.contains(reader.apply(ordinal));
         }
         requireAll(list, Boolean.class, target);

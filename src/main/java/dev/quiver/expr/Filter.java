@@ -56,6 +56,18 @@ public final class Filter {
     private IntPredicate predicate(Node node) {
         if (node instanceof And and) {
             IntPredicate[] parts = and.operands().stream().map(this::predicate).toArray(IntPredicate[]::new);
+            // Short conjunctions, the common case, without the loop.
+            if (parts.length == 2) {
+                IntPredicate a = parts[0];
+                IntPredicate b = parts[1];
+                return ordinal -> a.test(ordinal) && b.test(ordinal);
+            }
+            if (parts.length == 3) {
+                IntPredicate a = parts[0];
+                IntPredicate b = parts[1];
+                IntPredicate c = parts[2];
+                return ordinal -> a.test(ordinal) && b.test(ordinal) && c.test(ordinal);
+            }
             return ordinal -> {
                 for (IntPredicate part : parts) {
                     if (!part.test(ordinal)) {
