@@ -132,20 +132,30 @@ final class Parser {
                 new Compare(second, middle, right, secondToken.position())), firstToken.position());
     }
 
+    /*
+     * Operator chains build left-deep trees, which the compiler walks recursively, so every
+     * operator of a chain counts toward the nesting limit while the chain is parsed.
+     */
+
     private Node additive() {
+        int entered = depth;
         Node left = multiplicative();
         while (peek().kind() == Kind.PLUS || peek().kind() == Kind.MINUS) {
             Token op = advance();
+            enter(op);
             left = new Arithmetic(op.kind() == Kind.PLUS ? ArithmeticOp.ADD : ArithmeticOp.SUBTRACT,
                     left, multiplicative(), op.position());
         }
+        depth = entered;
         return left;
     }
 
     private Node multiplicative() {
+        int entered = depth;
         Node left = unary();
         while (peek().kind() == Kind.STAR || peek().kind() == Kind.SLASH || peek().kind() == Kind.PERCENT) {
             Token op = advance();
+            enter(op);
             ArithmeticOp arithmetic = switch (op.kind()) {
                 case STAR -> ArithmeticOp.MULTIPLY;
                 case SLASH -> ArithmeticOp.DIVIDE;
@@ -153,6 +163,7 @@ final class Parser {
             };
             left = new Arithmetic(arithmetic, left, unary(), op.position());
         }
+        depth = entered;
         return left;
     }
 
@@ -176,14 +187,17 @@ final class Parser {
             depth--;
             return signed(token, operand);
         }
+        int entered = depth;
         Node base = primary();
         while (peek().kind() == Kind.POWER) {
             Token op = advance();
+            enter(op);
             requireLongRange(base);
             Node exponent = exponent();
             requireLongRange(exponent);
             base = new Arithmetic(ArithmeticOp.POWER, base, exponent, op.position());
         }
+        depth = entered;
         return base;
     }
 

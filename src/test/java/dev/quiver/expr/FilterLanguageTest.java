@@ -172,6 +172,18 @@ class FilterLanguageTest {
     }
 
     @Test
+    void longArithmeticChainsAreRefusedNotOverflowed() {
+        for (String filter : List.of("id" + " + id".repeat(20000) + " > 0", "1" + "+1".repeat(20000) + " > 0",
+                "id" + " * 1".repeat(5000) + " > 0", "2" + " ** 1".repeat(5000) + " > 0",
+                "(".repeat(150) + "id" + " + 1".repeat(100) + ")".repeat(150) + " > 0")) {
+            assertThatThrownBy(() -> Filter.compile(filter, CATALOG))
+                    .isInstanceOf(FilterException.class)
+                    .hasMessageContaining("nested deeper than");
+        }
+        assertThat(Filter.compile("id" + " + 1".repeat(150) + " == 151", CATALOG).test(0)).isTrue();
+    }
+
+    @Test
     void smallestLongIsAValidLiteral() {
         assertThat(Filter.compile("id > -9223372036854775808", CATALOG).test(0)).isTrue();
     }
