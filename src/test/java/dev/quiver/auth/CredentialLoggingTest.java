@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -17,6 +20,17 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class CredentialLoggingTest extends SecuredServerTestSupport {
 
     private static final String WRONG_PASSWORD = "wrong-password-7731";
+
+    /**
+     * Log levels are global to the JVM: a context started later by another test class may have
+     * reset them, while this class's context is reused from the cache. Set them again here.
+     */
+    @BeforeEach
+    void logAtDebug() {
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel("dev.quiver", LogLevel.DEBUG);
+        logging.setLogLevel("org.springframework.security", LogLevel.DEBUG);
+    }
 
     @Test
     void credentialsNeverAppearInTheLog(CapturedOutput output) {
