@@ -54,6 +54,17 @@ final class Comparisons {
         if (a instanceof Json json && b instanceof Const constant) {
             IntFunction<Object> x = json.reader();
             Object c = constant.value();
+            if (c instanceof Long bound) {
+                // Untyped value against an integer: the common numeric filter, without the generic path.
+                long limit = bound;
+                return ordinal -> {
+                    Object value = x.apply(ordinal);
+                    if (value instanceof Long number) {
+                        return op.holds(Long.compare(number, limit));
+                    }
+                    return value instanceof Double number && op.holds(-JsonValues.compareExact(limit, number));
+                };
+            }
             return ordinal -> JsonValues.holds(op, x.apply(ordinal), c);
         }
         if (a instanceof Json || b instanceof Json) {

@@ -21,6 +21,7 @@ import dev.quiver.expr.Operand.Json;
 import dev.quiver.expr.Operand.Real;
 import dev.quiver.expr.Operand.Text;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
@@ -222,7 +223,14 @@ final class Operands {
     }
 
     private static IntFunction<Object> path(IntFunction<Object> reader, List<Object> path) {
-        return path.isEmpty() ? reader : ordinal -> JsonValues.at(reader.apply(ordinal), path);
+        if (path.isEmpty()) {
+            return reader;
+        }
+        if (path.size() == 1 && path.get(0) instanceof String key) {
+            // meta["x"], the most common path, without the general walk.
+            return ordinal -> reader.apply(ordinal) instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return ordinal -> JsonValues.at(reader.apply(ordinal), path);
     }
 
     private static String pathText(List<Object> path) {
