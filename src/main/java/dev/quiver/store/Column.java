@@ -20,7 +20,7 @@ import java.util.function.IntPredicate;
  */
 public abstract sealed class Column
         permits BoolColumn, Int8Column, Int16Column, Int32Column, Int64Column, FloatColumn, DoubleColumn,
-        VarCharColumn, JsonColumn, ArrayColumn {
+        ObjectColumn {
 
     /** Rows holding SQL null; null when the column is not nullable. */
     private final BitSet nulls;
