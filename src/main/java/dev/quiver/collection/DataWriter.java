@@ -1,6 +1,5 @@
 package dev.quiver.collection;
 
-import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
 import dev.quiver.expr.CompiledFilter;
 import dev.quiver.expr.Filter;
@@ -97,7 +96,7 @@ public class DataWriter {
         try {
             return PrimaryKeys.list(id, schema);
         } catch (PrimaryKeys.InvalidKey e) {
-            throw new QuiverException(ErrorCode.BAD_PRIMARY_KEY, e.getMessage());
+            throw QuiverException.badId(e.getMessage());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.quiver.persistence;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,15 +47,4 @@ public class SoftDeleteLog {
                 .params(dbName, collectionName)
                 .update();
     }
-
-    /** The records of one collection, oldest first. */
-    public List<DeletionRecord> records(String dbName, String collectionName) {
-        return jdbcClient.sql("SELECT db_name, collection_name, primary_key, deleted_at, request_id, deleted_by "
-                        + "FROM soft_delete WHERE db_name = ? AND collection_name = ? ORDER BY id")
-                .params(dbName, collectionName)
-                .query((rs, n) -> new DeletionRecord(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)))
-                .list();
-    }
-
 }
