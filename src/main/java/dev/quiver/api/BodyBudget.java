@@ -10,8 +10,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Bounds the bytes of request bodies held at once. A body of 64 MB becomes several hundred MB of
- * parsed JSON, so a handful of large inserts in parallel could exhaust the heap; each request
- * reserves its body size (in KiB) until it completes, and waits briefly or is refused (1807).
+ * parsed JSON, so a handful of large inserts in parallel could exhaust the heap. A request
+ * reserves room (in KiB) as its body actually arrives, never for bytes it has only announced, so a
+ * client that declares a huge body and trickles it in holds almost nothing. Room is returned when
+ * the request completes; a request that cannot get room within a few seconds is refused (1807).
  *
  * <p>Thread-safe.
  */
@@ -19,6 +21,7 @@ final class BodyBudget {
 
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
     private static final long KIB = 1024;
+    private static final String RESERVATION = BodyBudget.class.getName();
 
     private final Semaphore kibibytes;
     private final int capacity;
@@ -30,9 +33,31 @@ final class BodyBudget {
         this.wait = wait;
     }
 
-    /** Reserves room for a body of {@code bytes} until the current request completes. */
+    /**
+     * Adds room for {@code bytes} more to the current request's reservation, held until the
+     * request completes. One request never holds more than the whole budget, so a body larger
+     * than the budget still gets through when it is alone.
+     */
     void reserveForCurrentRequest(long bytes) {
-        int permits = (int) Math.min(capacity, Math.max(1, (bytes + KIB - 1) / KIB));
+        RequestAttributes request = RequestContextHolder.currentRequestAttributes();
+        Reservation reservation = (Reservation) request.getAttribute(RESERVATION, RequestAttributes.SCOPE_REQUEST);
+        int held = reservation == null ? 0 : reservation.kibibytes;
+        int permits = (int) Math.min(capacity - held, Math.max(1, (bytes + KIB - 1) / KIB));
+        if (permits <= 0) {
+            return;
+        }
+        acquire(permits);
+        if (reservation == null) {
+            Reservation created = new Reservation();
+            request.setAttribute(RESERVATION, created, RequestAttributes.SCOPE_REQUEST);
+            request.registerDestructionCallback(RESERVATION, () -> kibibytes.release(created.kibibytes),
+                    RequestAttributes.SCOPE_REQUEST);
+            reservation = created;
+        }
+        reservation.kibibytes += permits;
+    }
+
+    private void acquire(int permits) {
         boolean acquired;
         try {
             acquired = kibibytes.tryAcquire(permits, wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -43,7 +68,10 @@ final class BodyBudget {
         if (!acquired) {
             throw new QuiverException(ErrorCode.RATE_LIMITED, "too many large requests in flight; retry shortly");
         }
-        RequestContextHolder.currentRequestAttributes().registerDestructionCallback(
-                BodyBudget.class.getName(), () -> kibibytes.release(permits), RequestAttributes.SCOPE_REQUEST);
+    }
+
+    /** What one request holds; touched only by the thread serving it. */
+    private static final class Reservation {
+        int kibibytes;
     }
 }

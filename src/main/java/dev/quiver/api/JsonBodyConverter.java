@@ -2,6 +2,7 @@ package dev.quiver.api;
 
 import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.HttpInputMessage;
@@ -18,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Read-only: responses go through Spring's usual JSON converter.
  */
 final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
+
+    /** Bytes read, and reserved in the budget, at a time. */
+    private static final int STEP = 64 * 1024;
 
     private final JsonMapper jsonMapper;
     private final DataSize maxBodySize;
@@ -47,15 +51,7 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
         if (declared > max) {
             throw tooLarge(declared + " bytes");
         }
-        // A chunked body of unknown length may be as large as the cap.
-        budget.reserveForCurrentRequest(declared >= 0 ? declared : max);
-        byte[] body;
-        try (InputStream in = inputMessage.getBody()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        }
-        if (body.length > max) {
-            throw tooLarge("more than " + max + " bytes");
-        }
+        byte[] body = readCapped(inputMessage, max);
         if (body.length == 0) {
             throw new QuiverException(ErrorCode.MALFORMED_JSON, "error: the request body is empty");
         }
@@ -64,6 +60,29 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
         } catch (JacksonException e) {
             throw JsonErrors.translate(e);
         }
+    }
+
+    /**
+     * Reads the body in steps, reserving room in the budget for each step as it arrives, and
+     * refusing the body as soon as it passes the cap.
+     */
+    private byte[] readCapped(HttpInputMessage inputMessage, long max) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] chunk = new byte[STEP];
+        long reserved = 0;
+        try (InputStream in = inputMessage.getBody()) {
+            for (int read; (read = in.read(chunk)) >= 0; ) {
+                if (body.size() + (long) read > max) {
+                    throw tooLarge("more than " + max + " bytes");
+                }
+                if (body.size() + read > reserved) {
+                    budget.reserveForCurrentRequest(STEP);
+                    reserved += STEP;
+                }
+                body.write(chunk, 0, read);
+            }
+        }
+        return body.toByteArray();
     }
 
     @Override

@@ -18,11 +18,13 @@ class CollectionRegistry {
     static final String DEFAULT_DATABASE = "default";
 
     private final Set<String> databases = new LinkedHashSet<>();
+    private final int maxCollections;
     private final ConcurrentMap<Key, Collection> collections = new ConcurrentHashMap<>();
 
     CollectionRegistry(ApiProperties properties) {
         databases.add(DEFAULT_DATABASE);
         databases.addAll(properties.databases());
+        maxCollections = properties.maxCollections();
     }
 
     /** The database a request names, defaulting to {@code default}; unknown names get code 800. */
@@ -50,9 +52,14 @@ class CollectionRegistry {
     }
 
     /** Adds a collection; false when one of that name already exists. */
-    boolean add(Collection collection) {
+    synchronized boolean add(Collection collection) {
         CollectionSchema schema = collection.schema();
-        return collections.putIfAbsent(new Key(schema.dbName(), schema.name()), collection) == null;
+        Key key = new Key(schema.dbName(), schema.name());
+        if (!collections.containsKey(key) && collections.size() >= maxCollections) {
+            throw QuiverException.invalid("the service already holds " + maxCollections
+                    + " collections, its limit (quiver.api.max-collections); drop one first");
+        }
+        return collections.putIfAbsent(key, collection) == null;
     }
 
     void remove(Collection collection) {

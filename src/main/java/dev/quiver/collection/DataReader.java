@@ -43,9 +43,11 @@ public class DataReader {
         List<Map<String, Object>> rows = collection.read(() -> {
             Segment segment = collection.segment();
             List<Map<String, Object>> found = new ArrayList<>();
+            Set<Integer> seen = new HashSet<>();
             for (Object key : keys) {
                 int ordinal = segment.liveOrdinal(key);
-                if (ordinal >= 0) {
+                // A key asked for twice ([1, 1, "1"]) is one entity, as Milvus's pk in [...] makes it.
+                if (ordinal >= 0 && seen.add(ordinal)) {
                     found.add(projection.render(segment, ordinal));
                 }
             }

@@ -9,6 +9,8 @@ import tools.jackson.databind.JsonNode;
 /** Reads primary keys from JSON: Int64 from numbers or numeric strings, VarChar from strings. */
 final class PrimaryKeys {
 
+    private static final int MAX_INTEGER_TEXT = 160;
+
     private PrimaryKeys() {
     }
 
@@ -59,6 +61,11 @@ final class PrimaryKeys {
      * 0b binary, 0o or leading-0 octal; ASCII digits only, underscores only between digits.
      */
     static long parseInt64(String text) {
+        // 64 bits need at most 64 binary digits (plus sign, prefix and underscores): refuse longer
+        // text before BigInteger, whose parsing is quadratic in the length.
+        if (text.length() > MAX_INTEGER_TEXT) {
+            throw new InvalidKey("'" + abbreviate(text) + "' is not a 64-bit integer (too long)");
+        }
         int start = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
         String body = text.substring(start);
         String lower = body.toLowerCase();

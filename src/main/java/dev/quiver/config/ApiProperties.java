@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * Limits and defaults of the HTTP API.
  *
  * @param databases databases besides {@code default}; requests naming any other get code 800
+ * @param maxCollections most collections the service holds across databases; create answers
+ *     1100 beyond it (each collection costs memory even when empty)
  * @param maxRequestSize largest request body accepted; larger ones are refused before parsing
  * @param maxInFlightBodySize total size of request bodies being parsed and served at once;
  *     parsed JSON takes several times its text size, so this bounds the heap large writes can
@@ -26,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("quiver.api")
 public record ApiProperties(
         @DefaultValue List<@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,254}") String> databases,
+        @DefaultValue("1000") @Min(1) int maxCollections,
         @DefaultValue("64MB") DataSize maxRequestSize,
         @DefaultValue("256MB") DataSize maxInFlightBodySize,
         @DefaultValue("64") @Min(2) @Max(1000) int maxJsonNesting,

@@ -12,6 +12,7 @@ final class Lexer {
     private static final Map<String, Kind> KEYWORDS = Map.of(
             "and", Kind.AND, "or", Kind.OR, "not", Kind.NOT, "in", Kind.IN, "like", Kind.LIKE,
             "exists", Kind.EXISTS, "is", Kind.IS, "null", Kind.NULL);
+    private static final int MAX_DIGITS = 80;
     private static final BigInteger LONG_MIN_MAGNITUDE = BigInteger.ONE.shiftLeft(63);
 
     private final String text;
@@ -98,7 +99,7 @@ final class Lexer {
                 index++;
             }
             if (digits == index) {
-                throw new FilterException("malformed number '" + text.substring(start, index) + "'", start + 1);
+                throw new FilterException("malformed number '" + abbreviate(text.substring(start, index)) + "'", start + 1);
             }
         }
         rejectTrailingLetters(start);
@@ -106,7 +107,7 @@ final class Lexer {
         if (isFloat) {
             double value = Double.parseDouble(literal);
             if (!Double.isFinite(value)) {
-                throw new FilterException("number '" + literal + "' is out of range", start + 1);
+                throw new FilterException("number '" + abbreviate(literal) + "' is out of range", start + 1);
             }
             return new Token(Kind.FLOAT, literal, value, start + 1);
         }
@@ -130,6 +131,11 @@ final class Lexer {
      */
     private Token integer(int start, String digits, int radix) {
         String literal = text.substring(start, index);
+        if (digits.length() > MAX_DIGITS) {
+            // BigInteger parsing is quadratic in the length; no 64-bit integer is this long.
+            throw new FilterException("integer literal of " + digits.length() + " digits is out of the 64-bit range",
+                    start + 1);
+        }
         try {
             BigInteger value = new BigInteger(digits, radix);
             if (value.bitLength() < 64) {
@@ -139,14 +145,14 @@ final class Lexer {
                 return new Token(Kind.INTEGER, literal, value, start + 1);
             }
         } catch (NumberFormatException e) {
-            throw new FilterException("malformed integer '" + literal + "'", start + 1);
+            throw new FilterException("malformed integer '" + abbreviate(literal) + "'", start + 1);
         }
-        throw new FilterException("integer '" + literal + "' is out of the 64-bit range", start + 1);
+        throw new FilterException("integer '" + abbreviate(literal) + "' is out of the 64-bit range", start + 1);
     }
 
     private void rejectTrailingLetters(int start) {
         if (index < text.length() && (Character.isLetter(text.charAt(index)) || text.charAt(index) == '_')) {
-            throw new FilterException("malformed number '" + text.substring(start, index + 1) + "'", start + 1);
+            throw new FilterException("malformed number '" + abbreviate(text.substring(start, index + 1)) + "'", start + 1);
         }
     }
 
@@ -243,6 +249,11 @@ final class Lexer {
         };
         index++;
         return new Token(kind, String.valueOf(c), null, start + 1);
+    }
+
+    /** Long literals are cut in messages, so an error never echoes a megabyte back. */
+    private static String abbreviate(String literal) {
+        return literal.length() <= 40 ? literal : literal.substring(0, 40) + "...";
     }
 
     /** ASCII digits only: Java's isDigit would also take Arabic-Indic and full-width digits. */

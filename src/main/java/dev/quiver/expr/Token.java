@@ -13,6 +13,9 @@ record Token(Kind kind, String text, Object value, int position) {
     }
 
     String describe() {
-        return kind == Kind.END ? "end of expression" : "'" + text + "'";
+        if (kind == Kind.END) {
+            return "end of expression";
+        }
+        return "'" + (text.length() <= 40 ? text : text.substring(0, 40) + "...") + "'";
     }
 }

@@ -24,7 +24,7 @@ public final class ExactScan implements VectorIndex {
     @Override
     public List<Hit> search(float[] query, int k, IntPredicate accept, ScoreRange range, OrdinalOrder tieOrder) {
         TopK top = new TopK(k, metric, tieOrder);
-        float queryNorm = Vectors.norm(query);
+        double queryNorm = Vectors.norm(query);
         float[] block = segment.vectorBlock();
         int dimension = segment.dimension();
         int size = segment.size();
@@ -32,8 +32,10 @@ public final class ExactScan implements VectorIndex {
             if (!accept.test(ordinal)) {
                 continue;
             }
-            float score = metric.score(query, queryNorm, block, ordinal * dimension, segment.norm(ordinal));
-            if (range.accepts(metric, score)) {
+            double score = metric.score(query, queryNorm, block, ordinal * dimension, segment.norm(ordinal));
+            // The range applies to the distance as reported (a float), so what a client sees is
+            // what was filtered.
+            if (range.accepts(metric, (float) score)) {
                 top.offer(ordinal, score);
             }
         }

@@ -2,16 +2,19 @@ package dev.quiver.index;
 
 /**
  * Similarity metrics with Milvus's semantics. L2 is the squared Euclidean distance (smaller is
- * better); IP and COSINE are similarities (larger is better). Kernels accumulate in float, as
- * Milvus does, and read the stored vector in place from the segment's contiguous block.
+ * better); IP and COSINE are similarities (larger is better). Kernels read the stored vector in
+ * place from the segment's contiguous block and accumulate in double: finite float32 inputs can
+ * then never overflow into an infinite or NaN score (3e38 × 3e38 would in float), and hits are
+ * ranked on these exact scores even where their float renderings (clamped to the float range)
+ * coincide.
  */
 public enum Metric {
     L2(false) {
         @Override
-        public float score(float[] query, float queryNorm, float[] block, int offset, float norm) {
-            float sum = 0f;
+        public double score(float[] query, double queryNorm, float[] block, int offset, double norm) {
+            double sum = 0;
             for (int i = 0; i < query.length; i++) {
-                float d = query[i] - block[offset + i];
+                double d = (double) query[i] - block[offset + i];
                 sum += d * d;
             }
             return sum;
@@ -19,15 +22,15 @@ public enum Metric {
     },
     IP(true) {
         @Override
-        public float score(float[] query, float queryNorm, float[] block, int offset, float norm) {
+        public double score(float[] query, double queryNorm, float[] block, int offset, double norm) {
             return dot(query, block, offset);
         }
     },
     COSINE(true) {
         @Override
-        public float score(float[] query, float queryNorm, float[] block, int offset, float norm) {
-            float denominator = queryNorm * norm;
-            return denominator == 0f ? 0f : dot(query, block, offset) / denominator;
+        public double score(float[] query, double queryNorm, float[] block, int offset, double norm) {
+            double denominator = queryNorm * norm;
+            return denominator == 0 ? 0 : dot(query, block, offset) / denominator;
         }
     };
 
@@ -38,14 +41,14 @@ public enum Metric {
     }
 
     /** Scores a stored vector (at {@code block[offset..offset+query.length)}) against the query. */
-    public abstract float score(float[] query, float queryNorm, float[] block, int offset, float norm);
+    public abstract double score(float[] query, double queryNorm, float[] block, int offset, double norm);
 
     public boolean higherIsBetter() {
         return higherIsBetter;
     }
 
     /** True when score {@code a} ranks strictly before score {@code b}. */
-    public boolean isBetter(float a, float b) {
+    public boolean isBetter(double a, double b) {
         return higherIsBetter ? a > b : a < b;
     }
 
@@ -59,10 +62,10 @@ public enum Metric {
         return null;
     }
 
-    private static float dot(float[] query, float[] block, int offset) {
-        float sum = 0f;
+    private static double dot(float[] query, float[] block, int offset) {
+        double sum = 0;
         for (int i = 0; i < query.length; i++) {
-            sum += query[i] * block[offset + i];
+            sum += (double) query[i] * block[offset + i];
         }
         return sum;
     }

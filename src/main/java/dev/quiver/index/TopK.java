@@ -1,6 +1,7 @@
 package dev.quiver.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -15,7 +16,7 @@ final class TopK {
     private final Metric metric;
     private final OrdinalOrder tieOrder;
     private final int capacity;
-    private final float[] scores;
+    private final double[] scores;
     private final int[] ordinals;
     private int size;
 
@@ -23,11 +24,11 @@ final class TopK {
         this.capacity = capacity;
         this.metric = metric;
         this.tieOrder = tieOrder;
-        this.scores = new float[capacity];
+        this.scores = new double[capacity];
         this.ordinals = new int[capacity];
     }
 
-    void offer(int ordinal, float score) {
+    void offer(int ordinal, double score) {
         if (size < capacity) {
             scores[size] = score;
             ordinals[size] = ordinal;
@@ -41,16 +42,25 @@ final class TopK {
 
     /** The kept pairs, best first. */
     List<Hit> toList() {
-        List<Hit> hits = new ArrayList<>(size);
+        Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
-            hits.add(new Hit(ordinals[i], scores[i]));
+            order[i] = i;
         }
-        hits.sort((a, b) -> ranksBefore(a.score(), a.ordinal(), b.score(), b.ordinal()) ? -1
-                : ranksBefore(b.score(), b.ordinal(), a.score(), a.ordinal()) ? 1 : 0);
+        Arrays.sort(order, (a, b) -> ranksBefore(scores[a], ordinals[a], scores[b], ordinals[b]) ? -1
+                : ranksBefore(scores[b], ordinals[b], scores[a], ordinals[a]) ? 1 : 0);
+        List<Hit> hits = new ArrayList<>(size);
+        for (int i : order) {
+            hits.add(new Hit(ordinals[i], toFloat(scores[i])));
+        }
         return Collections.unmodifiableList(hits);
     }
 
-    private boolean ranksBefore(float scoreA, int ordinalA, float scoreB, int ordinalB) {
+    /** The float a score is reported as: the nearest one, clamped to the float range. */
+    private static float toFloat(double score) {
+        return (float) Math.max(-Float.MAX_VALUE, Math.min(Float.MAX_VALUE, score));
+    }
+
+    private boolean ranksBefore(double scoreA, int ordinalA, double scoreB, int ordinalB) {
         if (scoreA != scoreB) {
             return metric.isBetter(scoreA, scoreB);
         }
@@ -93,7 +103,7 @@ final class TopK {
     }
 
     private void swap(int i, int j) {
-        float s = scores[i];
+        double s = scores[i];
         scores[i] = scores[j];
         scores[j] = s;
         int o = ordinals[i];

@@ -20,7 +20,9 @@ public final class Segment {
     /** {@code deletedAt} value of a live row. */
     public static final long LIVE = 0L;
 
-    private static final int INITIAL_CAPACITY = 64;
+    /** First growth step in rows, kept to about 256 KB of vectors so wide empty collections stay cheap. */
+    private static final int FIRST_BLOCK_FLOATS = 1 << 16;
+    private static final int MAX_FIRST_ROWS = 64;
     /** Largest Java array of floats, the limit of one contiguous vector block. */
     static final long MAX_VECTOR_CELLS = Integer.MAX_VALUE - 8;
 
@@ -30,7 +32,7 @@ public final class Segment {
     private long[] longIds;
     private String[] stringIds;
     private float[] vectors;
-    private float[] norms;
+    private double[] norms;
     private long[] insertedAt;
     private long[] deletedAt;
     private Map<String, Object>[] dynamicFields;
@@ -53,7 +55,8 @@ public final class Segment {
         this.idType = idType;
         this.dimension = dimension;
         this.columns = columns.toArray(Column[]::new);
-        allocate(INITIAL_CAPACITY);
+        // Nothing is allocated until the first row arrives.
+        allocate(0);
     }
 
     @SuppressWarnings("unchecked")
@@ -68,7 +71,7 @@ public final class Segment {
             stringIds = stringIds == null ? new String[capacity] : Arrays.copyOf(stringIds, capacity);
         }
         vectors = vectors == null ? new float[capacity * dimension] : Arrays.copyOf(vectors, capacity * dimension);
-        norms = norms == null ? new float[capacity] : Arrays.copyOf(norms, capacity);
+        norms = norms == null ? new double[capacity] : Arrays.copyOf(norms, capacity);
         insertedAt = insertedAt == null ? new long[capacity] : Arrays.copyOf(insertedAt, capacity);
         deletedAt = deletedAt == null ? new long[capacity] : Arrays.copyOf(deletedAt, capacity);
         dynamicFields = dynamicFields == null ? new Map[capacity] : Arrays.copyOf(dynamicFields, capacity);
@@ -101,7 +104,8 @@ public final class Segment {
             throw new IllegalStateException("key " + key + " already live at ordinal " + previous);
         }
         if (size == norms.length) {
-            long wanted = Math.max(INITIAL_CAPACITY, size + (size >> 1));
+            long firstRows = Math.max(1, Math.min(MAX_FIRST_ROWS, FIRST_BLOCK_FLOATS / dimension));
+            long wanted = Math.max(firstRows, size + (size >> 1));
             allocate((int) Math.min(wanted, Math.max(size + 1, MAX_VECTOR_CELLS / dimension)));
         }
         int ordinal = size;
@@ -179,7 +183,7 @@ public final class Segment {
         return vectors;
     }
 
-    public float norm(int ordinal) {
+    public double norm(int ordinal) {
         return norms[ordinal];
     }
 

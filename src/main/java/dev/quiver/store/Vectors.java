@@ -6,12 +6,15 @@ public final class Vectors {
     private Vectors() {
     }
 
-    /** The Euclidean norm, accumulated in double so long vectors keep float precision. */
-    public static float norm(float[] vector) {
+    /**
+     * The Euclidean norm in double: for float32 inputs it is exact to double precision and never
+     * overflows, where a float result could be infinite (|v| near 3e38).
+     */
+    public static double norm(float[] vector) {
         double sum = 0;
         for (float v : vector) {
             sum += (double) v * v;
         }
-        return (float) Math.sqrt(sum);
+        return Math.sqrt(sum);
     }
 }

@@ -57,6 +57,19 @@ class BodyBudgetTest {
         assertThat(RequestContextHolder.getRequestAttributes()).isNotNull();
     }
 
+    @Test
+    void reservationsOfOneRequestAddUp() {
+        BodyBudget budget = new BodyBudget(4 * 1024, WAIT);
+        startRequest();
+        budget.reserveForCurrentRequest(2 * 1024);
+        budget.reserveForCurrentRequest(2 * 1024);
+
+        startRequest();
+        assertThatThrownBy(() -> budget.reserveForCurrentRequest(1))
+                .isInstanceOfSatisfying(QuiverException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RATE_LIMITED));
+    }
+
     private static ServletRequestAttributes startRequest() {
         ServletRequestAttributes attributes = new ServletRequestAttributes(new MockHttpServletRequest());
         RequestContextHolder.setRequestAttributes(attributes);
