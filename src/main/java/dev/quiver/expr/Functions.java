@@ -41,12 +41,8 @@ final class Functions {
             throw new FilterException(name + " takes 2 arguments, got " + arguments.size(), position);
         }
         Operand target = arguments.get(0);
-        IntFunction<?> reader;
-        if (target instanceof Arr array) {
-            reader = array.reader();
-        } else if (target instanceof Json json) {
-            reader = json.reader();
-        } else {
+        IntFunction<?> reader = Operand.listSource(target);
+        if (reader == null) {
             throw new FilterException(name + " needs an Array or JSON field first, found " + target.label(), position);
         }
         if (!(arguments.get(1) instanceof Const wanted)) {

@@ -47,6 +47,14 @@ sealed interface Operand {
     record Arr(IntFunction<List<Object>> reader, String elementType, String label, int position) implements Operand {
     }
 
+    /** The reader of an Array or JSON operand, whose rows may hold a list; null for any other. */
+    static IntFunction<?> listSource(Operand operand) {
+        if (operand instanceof Arr array) {
+            return array.reader();
+        }
+        return operand instanceof Json json ? json.reader() : null;
+    }
+
     /** Reads any operand boxed, null when absent; the slow path for mixed and JSON comparisons. */
     static IntFunction<Object> boxed(Operand operand) {
         if (operand instanceof Const c) {

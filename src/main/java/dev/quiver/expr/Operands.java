@@ -157,12 +157,8 @@ final class Operands {
             throw new FilterException("array_length takes 1 argument, got " + call.arguments().size(), call.position());
         }
         Operand target = compile(call.arguments().get(0));
-        IntFunction<?> reader;
-        if (target instanceof Arr array) {
-            reader = array.reader();
-        } else if (target instanceof Json json) {
-            reader = json.reader();
-        } else {
+        IntFunction<?> reader = Operand.listSource(target);
+        if (reader == null) {
             throw new FilterException("array_length needs an Array or JSON field, found " + target.label(),
                     call.position());
         }
