@@ -5,6 +5,7 @@ import dev.quiver.error.QuiverException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -32,7 +33,16 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(QuiverException.class)
     ResponseEntity<Envelope> quiver(QuiverException e) {
-        return ResponseEntity.ok(Envelope.error(e.errorCode(), e.getMessage()));
+        HttpStatus status = e.errorCode() == ErrorCode.SERVICE_NOT_READY ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
+        return ResponseEntity.status(status).body(Envelope.error(e.errorCode(), e.getMessage()));
+    }
+
+    /** The relational store failed: the request's transaction was rolled back, memory untouched. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Envelope> storeFailed(DataAccessException e, HttpServletRequest request) {
+        log.error("The relational store failed on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Envelope.error(ErrorCode.UNEXPECTED,
+                ErrorCode.UNEXPECTED.message("the relational store failed; nothing of this request was written")));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,58 +1,74 @@
 package dev.quiver.collection;
 
-import dev.quiver.expr.FieldCatalog;
-import dev.quiver.index.ExactScan;
+import dev.quiver.expr.CompiledFilter;
+import dev.quiver.expr.Filter;
 import dev.quiver.index.OrdinalOrder;
-import dev.quiver.index.VectorIndex;
 import dev.quiver.store.Column;
 import dev.quiver.store.IdType;
 import dev.quiver.store.Segment;
-import java.util.concurrent.locks.ReadWriteLock;
+import dev.quiver.store.Table;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * One live collection: its schema, its rows and its index. Writes take the write lock and reads
- * the read lock, so a write acknowledged to one client is visible to the next request of any
- * client (reads are strongly consistent).
+ * One live collection: its schema, its id in the relational store and its rows.
+ *
+ * <p>Writes run one at a time, in the order they commit to the store ({@link #write}); a
+ * write holds the table's write lock only to reserve memory before its commit and to apply
+ * itself after it, so readers wait for an apply, never for a database commit. A write
+ * acknowledged to one client is visible to the next request of any client.
  */
 final class Collection {
 
+    private final long id;
     private final CollectionSchema schema;
-    private final Segment segment;
-    private final VectorIndex index;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Table table;
+    /** Orders writers: held from planning to apply, so memory sees writes in commit order. */
+    private final ReentrantLock commitOrder = new ReentrantLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private long lastVersion;
+    private long lastWriteTime;
     private volatile boolean dropped;
 
-    Collection(CollectionSchema schema) {
+    Collection(long id, CollectionSchema schema, int segmentRows) {
+        this.id = id;
         this.schema = schema;
-        this.segment = new Segment(schema.idType(), schema.dimension(), schema.scalarFields().stream()
-                .map(field -> Column.of(field.type(), field.nullable())).toList());
-        this.index = new ExactScan(segment, schema.metric());
+        Supplier<List<Column>> columns = () -> schema.scalarFields().stream()
+                .map(field -> Column.of(field.type(), field.nullable())).toList();
+        this.table = new Table(schema.idType(), schema.dimension(), segmentRows, columns);
+    }
+
+    long id() {
+        return id;
     }
 
     CollectionSchema schema() {
         return schema;
     }
 
-    Segment segment() {
-        return segment;
+    /** The rows; read them under {@link #read}, change them only in a write's apply step. */
+    Table table() {
+        return table;
     }
 
-    VectorIndex index() {
-        return index;
-    }
-
-    /** Field access for filters; readers must run under the read or write lock. */
-    FieldCatalog catalog() {
-        return new SchemaCatalog(schema, segment);
+    /**
+     * Compiles a filter for this collection, checking it (code 1100) before any lock is taken;
+     * {@link SegmentFilter#on} then binds it to each segment.
+     */
+    SegmentFilter compile(String filter) {
+        Segment empty = new Segment(schema.idType(), schema.dimension(), 1, schema.scalarFields().stream()
+                .map(field -> Column.of(field.type(), field.nullable())).toList());
+        CompiledFilter checked = Filter.compile(filter, new SchemaCatalog(schema, empty));
+        return new SegmentFilter(filter, schema, checked.candidateKeys());
     }
 
     /** Orders rows by primary key, to break score ties deterministically. */
     OrdinalOrder keyOrder() {
         return schema.idType() == IdType.INT64
-                ? (a, b) -> Long.compare(segment.longKey(a), segment.longKey(b))
-                : (a, b) -> segment.stringKey(a).compareTo(segment.stringKey(b));
+                ? (a, b) -> Long.compare(table.longKey(a), table.longKey(b))
+                : (a, b) -> table.stringKey(a).compareTo(table.stringKey(b));
     }
 
     <T> T read(Supplier<T> action) {
@@ -65,28 +81,75 @@ final class Collection {
         }
     }
 
-    <T> T write(Supplier<T> action) {
-        lock.writeLock().lock();
+    /**
+     * Runs one write: {@code planner} reads the current rows (no other write runs meanwhile) and
+     * returns what to commit and apply; then memory is reserved, the batch committed, and the
+     * change applied under the write lock. Nothing reaches memory that was not committed; a
+     * write that fails before its commit leaves no trace.
+     */
+    <T> T write(WritePlanner<T> planner) {
+        commitOrder.lock();
         try {
             requireNotDropped();
-            return action.get();
+            PlannedWrite<T> write = planner.plan(this);
+            underWriteLock(() -> table.reserve(write.appendCount()));
+            write.commit().run();
+            underWriteLock(write.apply());
+            return write.result();
+        } finally {
+            commitOrder.unlock();
+        }
+    }
+
+    /** Runs a change of the rows that commits nothing (recovery, compaction) between writes. */
+    void maintain(Runnable change) {
+        commitOrder.lock();
+        try {
+            requireNotDropped();
+            change.run();
+        } finally {
+            commitOrder.unlock();
+        }
+    }
+
+    void underWriteLock(Runnable change) {
+        lock.writeLock().lock();
+        try {
+            change.run();
         } finally {
             lock.writeLock().unlock();
         }
     }
 
+    /** The next version number; call only while planning a write. */
+    long nextVersion() {
+        return ++lastVersion;
+    }
+
+    /** The time of a write being planned: never earlier than the previous write's. */
+    long writeTime() {
+        lastWriteTime = Math.max(lastWriteTime, System.currentTimeMillis());
+        return lastWriteTime;
+    }
+
+    /** Where recovery found the history: writes continue after it. */
+    void resumeAfter(long version, long time) {
+        lastVersion = Math.max(lastVersion, version);
+        lastWriteTime = Math.max(lastWriteTime, time);
+    }
+
     /**
-     * Runs {@code beforeDrop} once in-flight requests are done, then marks the collection dropped
-     * so later requests see "not found". If {@code beforeDrop} fails, nothing is dropped.
+     * Runs {@code beforeDrop} once in-flight writes and reads are done, then marks the collection
+     * dropped so later requests see "not found". If {@code beforeDrop} fails, nothing is dropped.
      */
     void drop(Runnable beforeDrop) {
-        lock.writeLock().lock();
+        commitOrder.lock();
         try {
             requireNotDropped();
             beforeDrop.run();
-            dropped = true;
+            underWriteLock(() -> dropped = true);
         } finally {
-            lock.writeLock().unlock();
+            commitOrder.unlock();
         }
     }
 
@@ -94,5 +157,18 @@ final class Collection {
         if (dropped) {
             throw CollectionRegistry.notFound(schema.dbName(), schema.name());
         }
+    }
+
+    /** Plans a write from the collection's current rows. */
+    @FunctionalInterface
+    interface WritePlanner<T> {
+        PlannedWrite<T> plan(Collection collection);
+    }
+
+    /**
+     * A planned write: how many rows it appends (reserved before the commit), the commit itself,
+     * the in-memory apply (which must not fail) and the answer.
+     */
+    record PlannedWrite<T>(int appendCount, Runnable commit, Runnable apply, T result) {
     }
 }

@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
-/** The databases and the live collections in each. Thread-safe. */
+/**
+ * The databases and the live collections in each. Until recovery has rebuilt memory from the
+ * store, every request is answered "service not ready" (HTTP 503), so nobody sees a partial
+ * state. Thread-safe.
+ */
 @Component
 class CollectionRegistry {
 
@@ -20,6 +25,8 @@ class CollectionRegistry {
     private final Set<String> databases = new LinkedHashSet<>();
     private final int maxCollections;
     private final ConcurrentMap<Key, Collection> collections = new ConcurrentHashMap<>();
+    private final AtomicLong lastCollectionId = new AtomicLong();
+    private volatile boolean recovered;
 
     CollectionRegistry(ApiProperties properties) {
         databases.add(DEFAULT_DATABASE);
@@ -29,11 +36,34 @@ class CollectionRegistry {
 
     /** The database a request names, defaulting to {@code default}; unknown names get code 800. */
     String database(String dbName) {
+        if (!recovered) {
+            throw new QuiverException(ErrorCode.SERVICE_NOT_READY,
+                    "the service is loading its collections from the store; retry shortly");
+        }
         String name = dbName == null || dbName.isEmpty() ? DEFAULT_DATABASE : dbName;
         if (!databases.contains(name)) {
             throw new QuiverException(ErrorCode.DATABASE_NOT_FOUND, "database: " + name);
         }
         return name;
+    }
+
+    /** Whether the database is one this service is configured with (recovery checks stored ones). */
+    boolean knows(String dbName) {
+        return databases.contains(dbName);
+    }
+
+    /** Called once memory holds everything the store has: requests are let in from now on. */
+    void markRecovered() {
+        recovered = true;
+    }
+
+    /** A store id for a new collection, never one a stored collection has. */
+    long nextCollectionId() {
+        return lastCollectionId.incrementAndGet();
+    }
+
+    void resumeCollectionIdsAfter(long id) {
+        lastCollectionId.accumulateAndGet(id, Math::max);
     }
 
     List<String> names(String dbName) {
@@ -44,22 +74,36 @@ class CollectionRegistry {
     }
 
     Collection get(String dbName, String name) {
-        Collection collection = collections.get(new Key(dbName, name));
+        Collection collection = find(dbName, name);
         if (collection == null) {
             throw notFound(dbName, name);
         }
         return collection;
     }
 
-    /** Adds a collection; false when one of that name already exists. */
-    synchronized boolean add(Collection collection) {
-        CollectionSchema schema = collection.schema();
-        Key key = new Key(schema.dbName(), schema.name());
-        if (!collections.containsKey(key) && collections.size() >= maxCollections) {
+    /** The collection of that name, or null. */
+    Collection find(String dbName, String name) {
+        return collections.get(new Key(dbName, name));
+    }
+
+    /** Every live collection, for recovery's report and for maintenance. */
+    List<Collection> all() {
+        return List.copyOf(collections.values());
+    }
+
+    /** Refuses a new collection beyond {@code quiver.api.max-collections}. */
+    void requireRoom() {
+        if (collections.size() >= maxCollections) {
             throw QuiverException.invalid("the service already holds " + maxCollections
                     + " collections, its limit (quiver.api.max-collections); drop one first");
         }
-        return collections.putIfAbsent(key, collection) == null;
+    }
+
+    void add(Collection collection) {
+        CollectionSchema schema = collection.schema();
+        if (collections.putIfAbsent(new Key(schema.dbName(), schema.name()), collection) != null) {
+            throw new IllegalStateException("collection " + schema.name() + " is registered twice");
+        }
     }
 
     void remove(Collection collection) {

@@ -38,6 +38,38 @@ public record CollectionSchema(
                 dynamicFields, List.of());
     }
 
+    /**
+     * What a create request's schema changes against this one, one phrase per parameter
+     * ({@code "dimension: 128 here, 64 requested"}); empty when the two are the same.
+     */
+    public List<String> differences(CollectionSchema requested) {
+        List<String> differences = new ArrayList<>();
+        differ(differences, "description", description, requested.description);
+        differ(differences, "primaryField", primaryField, requested.primaryField);
+        differ(differences, "idType", idType.wireName(), requested.idType.wireName());
+        differ(differences, "maxLength", maxLength, requested.maxLength);
+        differ(differences, "autoId", autoId, requested.autoId);
+        differ(differences, "vectorField", vectorField, requested.vectorField);
+        differ(differences, "dimension", dimension, requested.dimension);
+        differ(differences, "metricType", metric, requested.metric);
+        differ(differences, "enableDynamicField", dynamicFields, requested.dynamicFields);
+        if (!scalarFields.equals(requested.scalarFields)) {
+            differences.add("fields: " + names(scalarFields) + " here, " + names(requested.scalarFields)
+                    + " requested (names, types and options must match)");
+        }
+        return differences;
+    }
+
+    private static void differ(List<String> differences, String name, Object existing, Object requested) {
+        if (!existing.equals(requested)) {
+            differences.add(name + ": " + existing + " here, " + requested + " requested");
+        }
+    }
+
+    private static List<String> names(List<ScalarField> fields) {
+        return fields.stream().map(field -> field.name() + " " + field.describedType()).toList();
+    }
+
     /** The position of a typed scalar field (its segment column), or -1 when there is none of that name. */
     public int scalarFieldIndex(String fieldName) {
         for (int i = 0; i < scalarFields.size(); i++) {

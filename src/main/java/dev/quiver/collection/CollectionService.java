@@ -2,7 +2,9 @@ package dev.quiver.collection;
 
 import dev.quiver.error.QuiverException;
 import dev.quiver.index.Metric;
-import dev.quiver.persistence.SoftDeleteLog;
+import dev.quiver.config.StorageProperties;
+import dev.quiver.persistence.EntityStore;
+import dev.quiver.persistence.StoredCollection;
 import dev.quiver.store.IdType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Create, list, describe and drop collections. */
+/**
+ * Create, list, describe and drop collections. Creates and drops are committed to the store
+ * before they change memory, one at a time.
+ */
 @Service
 public class CollectionService {
 
@@ -19,11 +24,16 @@ public class CollectionService {
     static final int MAX_VARCHAR_LENGTH = 65535;
 
     private final CollectionRegistry registry;
-    private final SoftDeleteLog softDeleteLog;
+    private final EntityStore store;
+    private final StoredForm storedForm;
+    private final int segmentRows;
 
-    CollectionService(CollectionRegistry registry, SoftDeleteLog softDeleteLog) {
+    CollectionService(CollectionRegistry registry, EntityStore store, StoredForm storedForm,
+            StorageProperties storage) {
         this.registry = registry;
-        this.softDeleteLog = softDeleteLog;
+        this.store = store;
+        this.storedForm = storedForm;
+        this.segmentRows = storage.segmentRows();
     }
 
     public List<String> list(String dbName) {
@@ -42,9 +52,22 @@ public class CollectionService {
             throw QuiverException.missing(missing.toArray(String[]::new));
         }
         CollectionSchema schema = schemaOf(request);
-        if (!registry.add(new Collection(schema))) {
-            throw QuiverException.invalid("collection '" + schema.name() + "' already exists in database '"
-                    + schema.dbName() + "'");
+        synchronized (this) {
+            Collection existing = registry.find(schema.dbName(), schema.name());
+            if (existing != null) {
+                // Milvus makes create idempotent: the same parameters again change nothing.
+                List<String> differences = existing.schema().differences(schema);
+                if (differences.isEmpty()) {
+                    return;
+                }
+                throw QuiverException.invalid("collection '" + schema.name() + "' already exists in database '"
+                        + schema.dbName() + "' with different parameters: " + String.join("; ", differences));
+            }
+            registry.requireRoom();
+            long id = registry.nextCollectionId();
+            store.create(new StoredCollection(id, schema.dbName(), schema.name(), storedForm.schemaJson(schema),
+                    System.currentTimeMillis(), 0));
+            registry.add(new Collection(id, schema, segmentRows));
         }
     }
 
@@ -77,9 +100,11 @@ public class CollectionService {
         if (Names.isBlank(collectionName)) {
             throw QuiverException.missing("collectionName");
         }
-        Collection collection = registry.get(registry.database(dbName), collectionName);
-        collection.drop(() -> softDeleteLog.forget(collection.schema().dbName(), collectionName));
-        registry.remove(collection);
+        synchronized (this) {
+            Collection collection = registry.get(registry.database(dbName), collectionName);
+            collection.drop(() -> store.drop(collection.id()));
+            registry.remove(collection);
+        }
     }
 
     private CollectionSchema schemaOf(NewCollection request) {

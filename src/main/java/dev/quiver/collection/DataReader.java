@@ -2,18 +2,20 @@ package dev.quiver.collection;
 
 import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
-import dev.quiver.expr.CompiledFilter;
-import dev.quiver.expr.Filter;
+import dev.quiver.index.ExactScan;
 import dev.quiver.index.Hit;
 import dev.quiver.index.Metric;
 import dev.quiver.index.ScoreRange;
+import dev.quiver.index.TopK;
 import dev.quiver.store.IdType;
 import dev.quiver.store.Segment;
+import dev.quiver.store.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -41,14 +43,14 @@ public class DataReader {
         List<Object> keys = DataWriter.keys(id, schema);
         Projection projection = Projection.of(outputFields, schema, true);
         List<Map<String, Object>> rows = collection.read(() -> {
-            Segment segment = collection.segment();
+            Table table = collection.table();
             List<Map<String, Object>> found = new ArrayList<>();
             Set<Integer> seen = new HashSet<>();
             for (Object key : keys) {
-                int ordinal = segment.liveOrdinal(key);
+                int ordinal = table.liveOrdinal(key);
                 // A key asked for twice ([1, 1, "1"]) is one entity, as Milvus's pk in [...] makes it.
                 if (ordinal >= 0 && seen.add(ordinal)) {
-                    found.add(projection.render(segment, ordinal));
+                    found.add(projection.render(table, ordinal));
                 }
             }
             return found;
@@ -62,15 +64,14 @@ public class DataReader {
         Names.requireParameters(collectionName, "filter", !count && (filter == null || filter.isEmpty()));
         Collection collection = registry.get(registry.database(dbName), collectionName);
         CollectionSchema schema = collection.schema();
-        CompiledFilter predicate = Filter.compile(filter == null || filter.isEmpty() ? "true" : filter,
-                collection.catalog());
+        SegmentFilter predicate = filter == null || filter.isEmpty() ? null : collection.compile(filter);
         if (count) {
             if (limit != null || offset != null) {
                 throw QuiverException.invalid("count(*) takes no limit or offset");
             }
             long matches = collection.read(() -> {
                 long[] counter = {0};
-                Matches.forEach(collection.segment(), predicate, ordinal -> ++counter[0] > 0);
+                Matches.forEach(collection.table(), predicate, ordinal -> ++counter[0] > 0);
                 return counter[0];
             });
             return new Rows(List.of(Map.of(COUNT, matches)), Set.of());
@@ -78,12 +79,12 @@ public class DataReader {
         Window window = Window.forQuery(limit, offset);
         Projection projection = Projection.of(outputFields, schema, true);
         List<Map<String, Object>> rows = collection.read(() -> {
-            Segment segment = collection.segment();
+            Table table = collection.table();
             List<Map<String, Object>> found = new ArrayList<>();
             int[] matched = {0};
-            Matches.forEach(segment, predicate, ordinal -> {
+            Matches.forEach(table, predicate, ordinal -> {
                 if (matched[0]++ >= window.offset()) {
-                    found.add(projection.render(segment, ordinal));
+                    found.add(projection.render(table, ordinal));
                 }
                 return matched[0] < window.end();
             });
@@ -101,16 +102,22 @@ public class DataReader {
         float[] query = queryVector(request.vector(), schema);
         Projection projection = Projection.of(request.outputFields(), schema, false);
         String filter = request.filter();
-        CompiledFilter matches = filter == null || filter.isEmpty() ? null : Filter.compile(filter, collection.catalog());
+        SegmentFilter matches = filter == null || filter.isEmpty() ? null : collection.compile(filter);
         List<Map<String, Object>> rows = collection.read(() -> {
-            Segment segment = collection.segment();
-            IntPredicate accept = Matches.acceptor(segment, matches);
-            List<Hit> hits = collection.index().search(query, window.end(), accept, range, collection.keyOrder());
+            Table table = collection.table();
+            IntFunction<IntPredicate> acceptors = Matches.acceptors(table, matches);
+            TopK top = new TopK(window.end(), schema.metric(), collection.keyOrder());
+            List<Segment> segments = table.segments();
+            for (int index = 0; index < segments.size(); index++) {
+                new ExactScan(segments.get(index), schema.metric())
+                        .search(query, acceptors.apply(index), range, table.base(index), top);
+            }
+            List<Hit> hits = top.toList();
             List<Map<String, Object>> found = new ArrayList<>();
             for (int i = window.offset(); i < hits.size(); i++) {
                 Hit hit = hits.get(i);
-                Map<String, Object> row = projection.render(segment, hit.ordinal());
-                row.put(HIT_ID, segment.key(hit.ordinal()));
+                Map<String, Object> row = projection.render(table, hit.ordinal());
+                row.put(HIT_ID, table.key(hit.ordinal()));
                 row.put(HIT_DISTANCE, hit.score());
                 found.add(row);
             }

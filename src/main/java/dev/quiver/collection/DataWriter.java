@@ -1,12 +1,13 @@
 package dev.quiver.collection;
 
+import dev.quiver.collection.Collection.PlannedWrite;
 import dev.quiver.error.QuiverException;
-import dev.quiver.expr.CompiledFilter;
-import dev.quiver.expr.Filter;
-import dev.quiver.persistence.DeletionRecord;
-import dev.quiver.persistence.SoftDeleteLog;
+import dev.quiver.persistence.Deletion;
+import dev.quiver.persistence.EntityStore;
+import dev.quiver.persistence.EntityVersion;
+import dev.quiver.persistence.WriteBatch;
 import dev.quiver.store.Segment;
-import java.time.Instant;
+import dev.quiver.store.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,34 +16,37 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Insert, upsert and delete. Each request is validated whole before anything changes, and runs
- * under the collection's write lock; soft deletes reach the relational log before memory.
+ * Insert, upsert and delete. Each request goes decode and validate, then (as the collection's
+ * one writer) assign keys and versions, reserve memory, commit to the relational store, apply
+ * to memory, answer. A request that fails before its commit leaves no trace anywhere.
  */
 @Service
 public class DataWriter {
 
     private final CollectionRegistry registry;
-    private final SoftDeleteLog softDeleteLog;
+    private final EntityStore store;
+    private final StoredForm storedForm;
     private final IdGenerator idGenerator;
 
-    DataWriter(CollectionRegistry registry, SoftDeleteLog softDeleteLog, IdGenerator idGenerator) {
+    DataWriter(CollectionRegistry registry, EntityStore store, StoredForm storedForm, IdGenerator idGenerator) {
         this.registry = registry;
-        this.softDeleteLog = softDeleteLog;
+        this.store = store;
+        this.storedForm = storedForm;
         this.idGenerator = idGenerator;
     }
 
     public Written insert(String dbName, String collectionName, JsonNode data) {
         Collection collection = collection(dbName, collectionName, "data", data);
         List<DecodedRow> rows = RowDecoder.decode(data, collection.schema());
-        return collection.write(() -> {
-            Segment segment = collection.segment();
+        return collection.write(target -> {
+            Table table = target.table();
             for (int i = 0; i < rows.size(); i++) {
                 Object key = rows.get(i).key();
-                if (key != null && segment.liveOrdinal(key) >= 0) {
+                if (key != null && table.liveOrdinal(key) >= 0) {
                     throw QuiverException.badRow(i, "primary key " + key + " already exists; use upsert to replace it");
                 }
             }
-            return append(collection, rows);
+            return plan(target, rows, List.of(), null);
         });
     }
 
@@ -54,17 +58,15 @@ public class DataWriter {
                     + "' generates its ids; create it with autoId false to upsert");
         }
         List<DecodedRow> rows = RowDecoder.decode(data, schema);
-        return collection.write(() -> {
-            Segment segment = collection.segment();
+        return collection.write(target -> {
             List<Integer> replaced = new ArrayList<>();
             for (DecodedRow row : rows) {
-                int ordinal = segment.liveOrdinal(row.key());
+                int ordinal = target.table().liveOrdinal(row.key());
                 if (ordinal >= 0) {
                     replaced.add(ordinal);
                 }
             }
-            softDelete(collection, replaced, context);
-            return append(collection, rows);
+            return plan(target, rows, replaced, context);
         });
     }
 
@@ -72,23 +74,26 @@ public class DataWriter {
         boolean byFilter = filter != null && !filter.isEmpty();
         Names.requireParameters(collectionName, "id/filter", !byFilter && (id == null || id.isNull()));
         Collection collection = registry.get(registry.database(dbName), collectionName);
-        CompiledFilter predicate = byFilter ? Filter.compile(filter, collection.catalog()) : null;
+        SegmentFilter predicate = byFilter ? collection.compile(filter) : null;
         List<Object> keys = byFilter ? null : keys(id, collection.schema());
-        return collection.write(() -> {
-            Segment segment = collection.segment();
+        return collection.write(target -> {
+            Table table = target.table();
             List<Integer> doomed = new ArrayList<>();
             if (byFilter) {
-                Matches.forEach(segment, predicate, doomed::add);
+                Matches.forEach(table, predicate, doomed::add);
             } else {
                 Set<Integer> seen = new HashSet<>();
                 for (Object key : keys) {
-                    int ordinal = segment.liveOrdinal(key);
+                    int ordinal = table.liveOrdinal(key);
                     if (ordinal >= 0 && seen.add(ordinal)) {
                         doomed.add(ordinal);
                     }
                 }
             }
-            return softDelete(collection, doomed, context);
+            PlannedWrite<Written> write = plan(target, List.of(), doomed, context);
+            List<Object> deletedKeys = new ArrayList<>(doomed.size());
+            doomed.forEach(ordinal -> deletedKeys.add(table.key(ordinal)));
+            return new PlannedWrite<>(0, write.commit(), write.apply(), new Written(deletedKeys.size(), deletedKeys));
         });
     }
 
@@ -105,35 +110,47 @@ public class DataWriter {
         return registry.get(registry.database(dbName), collectionName);
     }
 
-    private Written append(Collection collection, List<DecodedRow> rows) {
-        Segment segment = collection.segment();
-        long now = System.currentTimeMillis();
-        List<Object> ids = new ArrayList<>(rows.size());
-        for (DecodedRow row : rows) {
-            Object key = row.key() != null ? row.key() : (Object) idGenerator.next();
-            segment.append(key, row.vector(), row.dynamicFields(), row.scalars(), now);
-            ids.add(key);
-        }
-        return new Written(ids.size(), ids);
-    }
-
-    /** Records the rows as deleted in the relational log, then marks them in memory. */
-    private Written softDelete(Collection collection, List<Integer> ordinals, RequestContext context) {
+    /**
+     * Plans one write: ends the versions at {@code ended} (table ordinals) and appends
+     * {@code rows} as new versions, auto ids and version numbers assigned now; the answer lists
+     * the appended keys.
+     */
+    private PlannedWrite<Written> plan(Collection collection, List<DecodedRow> rows, List<Integer> ended,
+            RequestContext context) {
         CollectionSchema schema = collection.schema();
-        Segment segment = collection.segment();
-        Instant now = Instant.now();
-        List<DeletionRecord> records = new ArrayList<>(ordinals.size());
-        List<Object> keys = new ArrayList<>(ordinals.size());
-        for (int ordinal : ordinals) {
-            Object key = segment.key(ordinal);
+        Table table = collection.table();
+        long now = collection.writeTime();
+        List<Deletion> deletions = new ArrayList<>(ended.size());
+        for (int ordinal : ended) {
+            Segment segment = table.segmentOf(ordinal);
+            int local = table.local(ordinal);
+            deletions.add(new Deletion(segment.version(local), segment.key(local).toString(), now,
+                    context.principal(), context.requestId()));
+        }
+        List<Object> keys = new ArrayList<>(rows.size());
+        List<EntityVersion> versions = new ArrayList<>(rows.size());
+        long[] assigned = new long[rows.size()];
+        long highestAutoId = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            DecodedRow row = rows.get(i);
+            Object key = row.key();
+            if (key == null) {
+                long id = idGenerator.next();
+                highestAutoId = Math.max(highestAutoId, id);
+                key = id;
+            }
+            assigned[i] = collection.nextVersion();
             keys.add(key);
-            records.add(new DeletionRecord(schema.dbName(), schema.name(), key.toString(), now,
-                    context.requestId(), context.principal()));
+            versions.add(storedForm.version(assigned[i], key, row, now, schema));
         }
-        softDeleteLog.record(records);
-        for (int ordinal : ordinals) {
-            segment.markDeleted(ordinal, now.toEpochMilli());
-        }
-        return new Written(keys.size(), keys);
+        WriteBatch batch = new WriteBatch(collection.id(), versions, deletions, highestAutoId);
+        Runnable apply = () -> {
+            ended.forEach(table::markDeleted);
+            for (int i = 0; i < rows.size(); i++) {
+                DecodedRow row = rows.get(i);
+                table.append(keys.get(i), row.vector(), row.dynamicFields(), row.scalars(), assigned[i], now);
+            }
+        };
+        return new PlannedWrite<>(rows.size(), () -> store.commit(batch), apply, new Written(keys.size(), keys));
     }
 }

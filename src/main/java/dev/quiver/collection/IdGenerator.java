@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Auto ids: milliseconds since 2025-01-01 shifted left by 12 bits, plus a counter. They grow
- * monotonically, stay unique across restarts (as long as the clock does not run backwards by
- * more than the ids issued), and stay below 2^53 for about seventy years, so JavaScript clients
+ * monotonically and stay unique across restarts, even when the clock went back, because
+ * recovery resumes after the highest id each collection recorded; and they stay below 2^53 for about seventy years, so JavaScript clients
  * read them exactly.
  */
 @Component
@@ -25,6 +25,11 @@ class IdGenerator {
 
     IdGenerator(LongSupplier clock) {
         this.clock = clock;
+    }
+
+    /** Never hands out {@code id} or anything below it again (recovery calls this). */
+    void resumeAfter(long id) {
+        last.accumulateAndGet(id, Math::max);
     }
 
     long next() {

@@ -79,7 +79,7 @@ final class RowDecoder {
     }
 
     /** The typed scalar values in schema order. */
-    private static Object[] scalars(JsonNode row, CollectionSchema schema) {
+    static Object[] scalars(JsonNode row, CollectionSchema schema) {
         List<ScalarField> fields = schema.scalarFields();
         Object[] values = new Object[fields.size()];
         for (int i = 0; i < values.length; i++) {
@@ -89,7 +89,8 @@ final class RowDecoder {
         return values;
     }
 
-    private static Map<String, Object> dynamicFields(JsonNode row, CollectionSchema schema) {
+    /** The keys of a row that are no schema field, as plain values; null when there are none. */
+    static Map<String, Object> dynamicFields(JsonNode row, CollectionSchema schema) {
         if (!schema.dynamicFields()) {
             return null; // Milvus ignores extra keys when dynamic fields are off.
         }

@@ -6,6 +6,8 @@ package dev.quiver.error;
  * position at fault.
  */
 public enum ErrorCode {
+    /** Answered with HTTP 503 while the service rebuilds memory from the store at start. */
+    SERVICE_NOT_READY(1, "service not ready"),
     COLLECTION_NOT_FOUND(100, "collection not found"),
     DATABASE_NOT_FOUND(800, "database not found"),
     INVALID_PARAMETER(1100, "invalid parameter"),

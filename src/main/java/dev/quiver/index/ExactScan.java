@@ -21,9 +21,15 @@ public final class ExactScan implements VectorIndex {
         this.metric = metric;
     }
 
-    @Override
+    /** The best {@code k} accepted rows of this segment alone, best first. */
     public List<Hit> search(float[] query, int k, IntPredicate accept, ScoreRange range, OrdinalOrder tieOrder) {
         TopK top = new TopK(k, metric, tieOrder);
+        search(query, accept, range, 0, top);
+        return top.toList();
+    }
+
+    @Override
+    public void search(float[] query, IntPredicate accept, ScoreRange range, int base, TopK top) {
         double queryNorm = Vectors.norm(query);
         float[] block = segment.vectorBlock();
         int dimension = segment.dimension();
@@ -36,9 +42,8 @@ public final class ExactScan implements VectorIndex {
             // The range applies to the distance as reported (a float), so what a client sees is
             // what was filtered.
             if (range.accepts(metric, (float) score)) {
-                top.offer(ordinal, score);
+                top.offer(base + ordinal, score);
             }
         }
-        return top.toList();
     }
 }

@@ -8,10 +8,11 @@ import java.util.List;
 /**
  * Keeps the best {@code k} (score, ordinal) pairs seen so far in a bounded binary heap whose root
  * is the worst kept pair, so each offer costs O(log k) and no objects are made until the end.
+ * One collector serves a search across all segments of a collection.
  *
  * <p>Not thread-safe.
  */
-final class TopK {
+public final class TopK {
 
     private final Metric metric;
     private final OrdinalOrder tieOrder;
@@ -20,7 +21,7 @@ final class TopK {
     private final int[] ordinals;
     private int size;
 
-    TopK(int capacity, Metric metric, OrdinalOrder tieOrder) {
+    public TopK(int capacity, Metric metric, OrdinalOrder tieOrder) {
         this.capacity = capacity;
         this.metric = metric;
         this.tieOrder = tieOrder;
@@ -28,7 +29,7 @@ final class TopK {
         this.ordinals = new int[capacity];
     }
 
-    void offer(int ordinal, double score) {
+    public void offer(int ordinal, double score) {
         if (size < capacity) {
             scores[size] = score;
             ordinals[size] = ordinal;
@@ -41,7 +42,7 @@ final class TopK {
     }
 
     /** The kept pairs, best first. */
-    List<Hit> toList() {
+    public List<Hit> toList() {
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;

@@ -29,4 +29,9 @@ public final class BoolColumn extends Column {
     void store(int ordinal, Object value) {
         values.set(ordinal, (Boolean) value);
     }
+
+    @Override
+    void copyValue(Column source, int from, int to) {
+        values.set(to, ((BoolColumn) source).values.get(from));
+    }
 }

@@ -70,6 +70,21 @@ public abstract sealed class Column
 
     abstract void store(int ordinal, Object value);
 
+    /** Copies row {@code from} of a column of the same class into row {@code to} of this one. */
+    abstract void copyValue(Column source, int from, int to);
+
+    /** Copies a row, null bit included, from a column of the same type (compaction). */
+    final void copyRow(Column source, int from, int to) {
+        if (source.isNull(from)) {
+            nulls.set(to);
+            return;
+        }
+        if (nulls != null) {
+            nulls.clear(to);
+        }
+        copyValue(source, from, to);
+    }
+
     /** Sets a freshly appended row. The bit is written either way, so a reused ordinal is clean. */
     final void set(int ordinal, Object value) {
         if (value == null) {

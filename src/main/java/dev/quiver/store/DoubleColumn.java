@@ -29,4 +29,9 @@ public final class DoubleColumn extends Column {
     void store(int ordinal, Object value) {
         values[ordinal] = (Double) value;
     }
+
+    @Override
+    void copyValue(Column source, int from, int to) {
+        values[to] = ((DoubleColumn) source).values[from];
+    }
 }

@@ -29,4 +29,9 @@ public final class FloatColumn extends Column {
     void store(int ordinal, Object value) {
         values[ordinal] = (float) (double) (Double) value;
     }
+
+    @Override
+    void copyValue(Column source, int from, int to) {
+        values[to] = ((FloatColumn) source).values[from];
+    }
 }

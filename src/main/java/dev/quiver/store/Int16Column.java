@@ -29,4 +29,9 @@ public final class Int16Column extends Column {
     void store(int ordinal, Object value) {
         values[ordinal] = (short) (long) (Long) value;
     }
+
+    @Override
+    void copyValue(Column source, int from, int to) {
+        values[to] = ((Int16Column) source).values[from];
+    }
 }

@@ -29,4 +29,9 @@ public final class Int32Column extends Column {
     void store(int ordinal, Object value) {
         values[ordinal] = (int) (long) (Long) value;
     }
+
+    @Override
+    void copyValue(Column source, int from, int to) {
+        values[to] = ((Int32Column) source).values[from];
+    }
 }

@@ -29,4 +29,9 @@ public final class Int64Column extends Column {
     void store(int ordinal, Object value) {
         values[ordinal] = (Long) value;
     }
+
+    @Override
+    void copyValue(Column source, int from, int to) {
+        values[to] = ((Int64Column) source).values[from];
+    }
 }

@@ -29,4 +29,9 @@ public final class Int8Column extends Column {
     void store(int ordinal, Object value) {
         values[ordinal] = (byte) (long) (Long) value;
     }
+
+    @Override
+    void copyValue(Column source, int from, int to) {
+        values[to] = ((Int8Column) source).values[from];
+    }
 }

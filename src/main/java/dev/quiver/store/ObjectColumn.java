@@ -23,4 +23,9 @@ abstract sealed class ObjectColumn extends Column permits VarCharColumn, JsonCol
     final void grow(int capacity) {
         values = Arrays.copyOf(values, capacity);
     }
+
+    @Override
+    final void copyValue(Column source, int from, int to) {
+        values[to] = ((ObjectColumn) source).values[from];
+    }
 }

@@ -1,113 +1,131 @@
 package dev.quiver.store;
 
-import dev.quiver.error.QuiverException;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The rows of one collection in columnar, primitive arrays: primary keys, one contiguous
- * {@code float[]} block of vectors, their norms, insert and delete times, the typed scalar fields
- * (one {@link Column} each) and the dynamic fields.
- * Rows are append-only and addressed by ordinal; a delete only stamps {@code deletedAt}, so a
- * soft-deleted row keeps its data (for restore and time travel) but leaves the key map.
+ * A run of rows of one collection in columnar, primitive arrays: primary keys, one contiguous
+ * {@code float[]} block of vectors, their norms, each row's version number and insert time, a
+ * deleted bit, the typed scalar fields (one {@link Column} each) and the dynamic fields.
+ * Rows are appended up to a fixed capacity and addressed by local ordinal; a delete only sets
+ * the row's bit, so a deleted row keeps its data until {@link #compactInto compaction} copies
+ * the live rows into a fresh segment. The primary-key map lives in the owning {@link Table}.
  *
- * <p>Not thread-safe: the owning collection guards it with a read-write lock.
+ * <p>Not thread-safe: the owning collection guards it (one writer, readers under a read lock).
  */
 public final class Segment {
-
-    /** {@code deletedAt} value of a live row. */
-    public static final long LIVE = 0L;
 
     /** First growth step in rows, kept to about 256 KB of vectors so wide empty collections stay cheap. */
     private static final int FIRST_BLOCK_FLOATS = 1 << 16;
     private static final int MAX_FIRST_ROWS = 64;
-    /** Largest Java array of floats, the limit of one contiguous vector block. */
-    static final long MAX_VECTOR_CELLS = Integer.MAX_VALUE - 8;
 
     private final IdType idType;
     private final int dimension;
+    private final int capacity;
     private int size;
     private long[] longIds;
     private String[] stringIds;
     private float[] vectors;
     private double[] norms;
+    private long[] versions;
     private long[] insertedAt;
-    private long[] deletedAt;
+    private final BitSet deleted = new BitSet();
     private Map<String, Object>[] dynamicFields;
     private final Column[] columns;
-    private final Map<Object, Integer> liveOrdinalByKey = new HashMap<>();
     private int liveCount;
 
     private static final Object[] NO_SCALARS = {};
 
-    /** A segment without typed scalar fields. */
+    /** A segment without typed scalar fields, as large as one vector array allows. */
     public Segment(IdType idType, int dimension) {
         this(idType, dimension, List.of());
     }
 
+    /** A segment as large as one vector array allows. */
+    public Segment(IdType idType, int dimension, List<Column> columns) {
+        this(idType, dimension, (int) (Table.MAX_VECTOR_CELLS / dimension), columns);
+    }
+
     /**
+     * @param capacity most rows this segment will hold; its arrays grow towards it and never past
      * @param columns one new, empty column per typed scalar field (see {@link Column#of}), in the
      *     order {@link #append} takes their values; the segment owns and grows them from now on
      */
-    public Segment(IdType idType, int dimension, List<Column> columns) {
+    public Segment(IdType idType, int dimension, int capacity, List<Column> columns) {
+        if ((long) capacity * dimension > Table.MAX_VECTOR_CELLS) {
+            throw new IllegalArgumentException(capacity + " rows of dimension " + dimension + " exceed one array");
+        }
         this.idType = idType;
         this.dimension = dimension;
+        this.capacity = capacity;
         this.columns = columns.toArray(Column[]::new);
         // Nothing is allocated until the first row arrives.
         allocate(0);
     }
 
     @SuppressWarnings("unchecked")
-    private void allocate(int capacity) {
-        if ((long) capacity * dimension > MAX_VECTOR_CELLS) {
-            throw QuiverException.invalid("the collection is full: one segment holds at most "
-                    + MAX_VECTOR_CELLS / dimension + " vectors of dimension " + dimension);
-        }
+    private void allocate(int rows) {
         if (idType == IdType.INT64) {
-            longIds = longIds == null ? new long[capacity] : Arrays.copyOf(longIds, capacity);
+            longIds = longIds == null ? new long[rows] : Arrays.copyOf(longIds, rows);
         } else {
-            stringIds = stringIds == null ? new String[capacity] : Arrays.copyOf(stringIds, capacity);
+            stringIds = stringIds == null ? new String[rows] : Arrays.copyOf(stringIds, rows);
         }
-        vectors = vectors == null ? new float[capacity * dimension] : Arrays.copyOf(vectors, capacity * dimension);
-        norms = norms == null ? new double[capacity] : Arrays.copyOf(norms, capacity);
-        insertedAt = insertedAt == null ? new long[capacity] : Arrays.copyOf(insertedAt, capacity);
-        deletedAt = deletedAt == null ? new long[capacity] : Arrays.copyOf(deletedAt, capacity);
-        dynamicFields = dynamicFields == null ? new Map[capacity] : Arrays.copyOf(dynamicFields, capacity);
+        vectors = vectors == null ? new float[rows * dimension] : Arrays.copyOf(vectors, rows * dimension);
+        norms = norms == null ? new double[rows] : Arrays.copyOf(norms, rows);
+        versions = versions == null ? new long[rows] : Arrays.copyOf(versions, rows);
+        insertedAt = insertedAt == null ? new long[rows] : Arrays.copyOf(insertedAt, rows);
+        dynamicFields = dynamicFields == null ? new Map[rows] : Arrays.copyOf(dynamicFields, rows);
         for (Column column : columns) {
-            column.grow(capacity);
+            column.grow(rows);
         }
-    }
-
-    /** Appends a live row to a segment without typed scalar fields; see the five-argument form. */
-    public int append(Object key, float[] vector, Map<String, Object> dynamic, long insertedAtMillis) {
-        return append(key, vector, dynamic, NO_SCALARS, insertedAtMillis);
     }
 
     /**
-     * Appends a live row and returns its ordinal. The key must not belong to a live row.
+     * Makes room for {@code rows} more appends (up to the capacity) now, so that appending them
+     * later allocates nothing and cannot fail half-way. Returns how many of them fit.
+     */
+    public int reserve(int rows) {
+        int fit = Math.min(rows, capacity - size);
+        int allocated = norms.length;
+        if (size + fit > allocated) {
+            long firstRows = Math.max(1, Math.min(MAX_FIRST_ROWS, FIRST_BLOCK_FLOATS / dimension));
+            long wanted = Math.max(Math.max(firstRows, allocated + (allocated >> 1)), size + fit);
+            allocate((int) Math.min(wanted, capacity));
+        }
+        return fit;
+    }
+
+    /** Appends a row without typed scalar fields, version 0; see the six-argument form. */
+    public int append(Object key, float[] vector, Map<String, Object> dynamic, long insertedAtMillis) {
+        return append(key, vector, dynamic, NO_SCALARS, 0, insertedAtMillis);
+    }
+
+    /** Appends a row at version 0; see the six-argument form. */
+    public int append(Object key, float[] vector, Map<String, Object> dynamic, Object[] scalars, long insertedAtMillis) {
+        return append(key, vector, dynamic, scalars, 0, insertedAtMillis);
+    }
+
+    /**
+     * Appends a live row and returns its local ordinal. Grows the arrays when {@link #reserve} was
+     * not called first; fails when the segment is full.
      *
      * @param key a {@link Long} for Int64 keys, a {@link String} for VarChar keys
      * @param dynamic the row's dynamic fields, or null
      * @param scalars one validated value per column, in column order (see {@link Column}); null
      *     only in nullable columns
+     * @param version the row's version number in the relational store
      */
-    public int append(Object key, float[] vector, Map<String, Object> dynamic, Object[] scalars,
+    public int append(Object key, float[] vector, Map<String, Object> dynamic, Object[] scalars, long version,
             long insertedAtMillis) {
         if (scalars.length != columns.length) {
             throw new IllegalArgumentException(scalars.length + " scalar values for " + columns.length + " columns");
         }
-        // Checked before anything is written, so a refused row leaves no trace in the columns.
-        Integer previous = liveOrdinalByKey.get(key);
-        if (previous != null) {
-            throw new IllegalStateException("key " + key + " already live at ordinal " + previous);
+        if (size == capacity) {
+            throw new IllegalStateException("segment full at " + capacity + " rows");
         }
-        if (size == norms.length) {
-            long firstRows = Math.max(1, Math.min(MAX_FIRST_ROWS, FIRST_BLOCK_FLOATS / dimension));
-            long wanted = Math.max(firstRows, size + (size >> 1));
-            allocate((int) Math.min(wanted, Math.max(size + 1, MAX_VECTOR_CELLS / dimension)));
-        }
+        reserve(1);
         int ordinal = size;
         if (idType == IdType.INT64) {
             longIds[ordinal] = (Long) key;
@@ -116,41 +134,76 @@ public final class Segment {
         }
         System.arraycopy(vector, 0, vectors, ordinal * dimension, dimension);
         norms[ordinal] = Vectors.norm(vector);
+        versions[ordinal] = version;
         insertedAt[ordinal] = insertedAtMillis;
-        deletedAt[ordinal] = LIVE;
         dynamicFields[ordinal] = dynamic == null || dynamic.isEmpty() ? null : dynamic;
         for (int i = 0; i < columns.length; i++) {
             columns[i].set(ordinal, scalars[i]);
         }
-        liveOrdinalByKey.put(key, ordinal);
         size++;
         liveCount++;
         return ordinal;
     }
 
-    /** Stamps a live row deleted at the given time; a row already deleted is left alone. */
-    public void markDeleted(int ordinal, long deletedAtMillis) {
-        if (deletedAt[ordinal] != LIVE) {
-            return;
+    /** Marks a live row deleted; a row already deleted is left alone. */
+    public void markDeleted(int ordinal) {
+        if (!deleted.get(ordinal)) {
+            deleted.set(ordinal);
+            liveCount--;
         }
-        deletedAt[ordinal] = deletedAtMillis;
-        liveOrdinalByKey.remove(key(ordinal));
-        liveCount--;
     }
 
-    /** The ordinal of the live row with this key, or -1. */
-    public int liveOrdinal(Object key) {
-        Integer ordinal = liveOrdinalByKey.get(key);
-        return ordinal == null ? -1 : ordinal;
+    /**
+     * Copies this segment's live rows, in order, into an empty segment of the same shape and
+     * returns, for each of this segment's ordinals, the ordinal the row got there (-1 for a
+     * deleted row).
+     */
+    int[] compactInto(Segment target) {
+        if (target.size != 0 || target.columns.length != columns.length) {
+            throw new IllegalArgumentException("compaction needs an empty segment of the same shape");
+        }
+        target.reserve(liveCount);
+        int[] moved = new int[size];
+        for (int from = 0; from < size; from++) {
+            if (deleted.get(from)) {
+                moved[from] = -1;
+                continue;
+            }
+            int to = target.size++;
+            if (idType == IdType.INT64) {
+                target.longIds[to] = longIds[from];
+            } else {
+                target.stringIds[to] = stringIds[from];
+            }
+            System.arraycopy(vectors, from * dimension, target.vectors, to * dimension, dimension);
+            target.norms[to] = norms[from];
+            target.versions[to] = versions[from];
+            target.insertedAt[to] = insertedAt[from];
+            target.dynamicFields[to] = dynamicFields[from];
+            for (int c = 0; c < columns.length; c++) {
+                target.columns[c].copyRow(columns[c], from, to);
+            }
+            moved[from] = to;
+        }
+        target.liveCount = target.size;
+        return moved;
     }
 
     public boolean isLive(int ordinal) {
-        return deletedAt[ordinal] == LIVE;
+        return !deleted.get(ordinal);
     }
 
-    /** Number of rows ever appended, live or deleted; ordinals run from 0 to size-1. */
+    /** Number of rows appended, live or deleted; ordinals run from 0 to size-1. */
     public int size() {
         return size;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public boolean isFull() {
+        return size == capacity;
     }
 
     public int liveCount() {
@@ -191,12 +244,13 @@ public final class Segment {
         return Arrays.copyOfRange(vectors, ordinal * dimension, (ordinal + 1) * dimension);
     }
 
-    public long insertedAt(int ordinal) {
-        return insertedAt[ordinal];
+    /** The row's version number in the relational store, which a delete names. */
+    public long version(int ordinal) {
+        return versions[ordinal];
     }
 
-    public long deletedAt(int ordinal) {
-        return deletedAt[ordinal];
+    public long insertedAt(int ordinal) {
+        return insertedAt[ordinal];
     }
 
     /** The typed scalar columns, in schema order. */

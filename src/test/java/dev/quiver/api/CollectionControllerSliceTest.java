@@ -6,7 +6,8 @@ import dev.quiver.auth.AccessGuard;
 import dev.quiver.collection.CollectionService;
 import dev.quiver.config.ApiProperties;
 import dev.quiver.config.AuthProperties;
-import dev.quiver.persistence.SoftDeleteLog;
+import dev.quiver.config.StorageProperties;
+import dev.quiver.persistence.EntityStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,8 +33,8 @@ class CollectionControllerSliceTest {
     /** Our strict JsonMapper is a plain @Configuration, which the MVC slice leaves out by itself. */
     @TestConfiguration
     @Import(JsonConfig.class)
-    @EnableConfigurationProperties({ApiProperties.class, AuthProperties.class})
-    @ComponentScan(basePackageClasses = {AccessGuard.class, CollectionService.class, SoftDeleteLog.class})
+    @EnableConfigurationProperties({ApiProperties.class, AuthProperties.class, StorageProperties.class})
+    @ComponentScan(basePackageClasses = {AccessGuard.class, CollectionService.class, EntityStore.class})
     static class Slice {
     }
 

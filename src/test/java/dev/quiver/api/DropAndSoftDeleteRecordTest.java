@@ -10,8 +10,9 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Deletes and upserts leave one {@code soft_delete} row per removed entity, saying which request
- * removed it and who sent it; dropping a collection removes the collection and those rows.
+ * Deletes and upserts leave one {@code entity_deletion} row per removed entity, naming the exact
+ * version it ended, which request removed it and who sent it; dropping a collection removes the
+ * collection with all its versions and deletions.
  */
 class DropAndSoftDeleteRecordTest extends ApiTestSupport {
 
@@ -22,11 +23,22 @@ class DropAndSoftDeleteRecordTest extends ApiTestSupport {
     }
 
     private List<Deletion> deletions(String collection) {
-        return jdbc.sql("SELECT primary_key, request_id, deleted_by FROM soft_delete "
-                        + "WHERE db_name = 'default' AND collection_name = ? ORDER BY id")
+        return jdbc.sql("SELECT d.primary_key, d.request_id, d.deleted_by FROM entity_deletion d "
+                        + "JOIN collection_def c ON c.id = d.collection_id "
+                        + "WHERE c.db_name = 'default' AND c.name = ? ORDER BY d.version")
                 .param(collection)
                 .query((rs, n) -> new Deletion(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
+    }
+
+    private long collectionId(String collection) {
+        return jdbc.sql("SELECT id FROM collection_def WHERE db_name = 'default' AND name = ?").param(collection)
+                .query(Long.class).single();
+    }
+
+    private long storedRows(String table, long collectionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE collection_id = ?").param(collectionId)
+                .query(Long.class).single();
     }
 
     private void createThreeRows(String collection) {
@@ -78,6 +90,12 @@ class DropAndSoftDeleteRecordTest extends ApiTestSupport {
 
         assertThat(deletions("softdel_upsert")).extracting(Deletion::primaryKey, Deletion::deletedBy)
                 .containsExactly(tuple("2", "root"));
+        long id = collectionId("softdel_upsert");
+        assertThat(jdbc.sql("SELECT d.version FROM entity_deletion d WHERE d.collection_id = ?").param(id)
+                .query(Long.class).single()).as("the deletion names the version the first insert wrote for id 2")
+                .isEqualTo(jdbc.sql("SELECT MIN(version) FROM entity_version WHERE collection_id = ? AND primary_key = '2'")
+                        .param(id).query(Long.class).single());
+        assertThat(storedRows("entity_version", id)).as("three inserted versions and the upserted one").isEqualTo(4);
     }
 
     @Test
@@ -94,10 +112,12 @@ class DropAndSoftDeleteRecordTest extends ApiTestSupport {
         createThreeRows("softdel_drop");
         assertOk(post(ApiPaths.DELETE, "{\"collectionName\":\"softdel_drop\",\"id\":[1,2]}"));
         assertThat(deletions("softdel_drop")).hasSize(2);
+        long id = collectionId("softdel_drop");
 
         assertOk(post(ApiPaths.DROP, "{\"collectionName\":\"softdel_drop\"}"));
 
-        assertThat(deletions("softdel_drop")).isEmpty();
+        assertThat(storedRows("entity_deletion", id)).isZero();
+        assertThat(storedRows("entity_version", id)).isZero();
         assertError(get(ApiPaths.DESCRIBE + "?collectionName=softdel_drop"), 100, "collection: softdel_drop");
         assertThat(assertOk(get(ApiPaths.COLLECTIONS))).extracting(name -> name.asString()).doesNotContain("softdel_drop");
         assertError(post(ApiPaths.QUERY, "{\"collectionName\":\"softdel_drop\",\"filter\":\"id > 0\"}"), 100);

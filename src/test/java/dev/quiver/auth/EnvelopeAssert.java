@@ -6,13 +6,13 @@ import dev.quiver.auth.HttpApi.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** Assertions on the Milvus v1 envelope of a real HTTP answer. */
-final class EnvelopeAssert {
+public final class EnvelopeAssert {
 
     private EnvelopeAssert() {
     }
 
     /** HTTP 200 with {@code {"code":200,"data":...}}; returns {@code data}. */
-    static JsonNode assertOk(Reply reply) {
+    public static JsonNode assertOk(Reply reply) {
         assertThat(reply.status()).as("HTTP status of %s", reply.body()).isEqualTo(200);
         assertThat(reply.code()).as("code of %s", reply.body()).isEqualTo(200);
         assertThat(reply.json().has("data")).as("data in %s", reply.body()).isTrue();
@@ -32,7 +32,7 @@ final class EnvelopeAssert {
     }
 
     /** The given HTTP status and an error envelope: a code, a message, and no data. */
-    static void assertError(Reply reply, int status, int code) {
+    public static void assertError(Reply reply, int status, int code) {
         assertThat(reply.status()).as("HTTP status of %s", reply.body()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/json");
         JsonNode json = reply.json();

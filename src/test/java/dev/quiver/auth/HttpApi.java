@@ -15,14 +15,14 @@ import tools.jackson.databind.json.JsonMapper;
  * A small real-HTTP client for the auth tests. Bodies go out as {@code text/plain}, as the Milvus
  * Node SDK sends them; a null authorization sends no {@code Authorization} header at all.
  */
-final class HttpApi {
+public final class HttpApi {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 
-    HttpApi(int port) {
+    public HttpApi(int port) {
         this.base = "http://localhost:" + port;
     }
 
@@ -30,15 +30,15 @@ final class HttpApi {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String bearer(String token) {
+    public static String bearer(String token) {
         return "Bearer " + token;
     }
 
-    Reply get(String pathAndQuery, String authorization) {
+    public Reply get(String pathAndQuery, String authorization) {
         return send(request(pathAndQuery, authorization).GET(), authorization);
     }
 
-    Reply post(String path, String authorization, String json) {
+    public Reply post(String path, String authorization, String json) {
         return send(request(path, authorization).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), authorization);
     }
@@ -65,17 +65,17 @@ final class HttpApi {
     }
 
     /** One HTTP answer: status, Content-Type and body text. */
-    record Reply(int status, String contentType, String body) {
+    public record Reply(int status, String contentType, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        int code() {
+        public int code() {
             return json().get("code").intValue();
         }
 
-        String message() {
+        public String message() {
             JsonNode message = json().get("message");
             return message == null ? null : message.stringValue();
         }

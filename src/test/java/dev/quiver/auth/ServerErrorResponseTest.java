@@ -62,22 +62,23 @@ class ServerErrorResponseTest {
     }
 
     @Test
-    void databaseFailureDuringDeleteIsA500WithCode65535AndDeletesNothing() {
+    void databaseFailureDuringDeleteIsA503WithCode65535AndDeletesNothing() {
         assertOk(api.post("/v1/vector/collections/create", ROOT, "{\"collectionName\":\"fragile\",\"dimension\":2}"));
         JsonNode inserted = assertOk(api.post("/v1/vector/insert", ROOT,
                 "{\"collectionName\":\"fragile\",\"data\":[{\"vector\":[1,2]}]}"));
         long id = inserted.get("insertIds").get(0).longValue();
 
         Reply reply;
-        jdbc.execute("ALTER TABLE soft_delete RENAME TO soft_delete_offline");
+        jdbc.execute("ALTER TABLE entity_deletion RENAME TO entity_deletion_offline");
         try {
             reply = api.post("/v1/vector/delete", ROOT, "{\"collectionName\":\"fragile\",\"id\":" + id + "}");
         } finally {
-            jdbc.execute("ALTER TABLE soft_delete_offline RENAME TO soft_delete");
+            jdbc.execute("ALTER TABLE entity_deletion_offline RENAME TO entity_deletion");
         }
 
-        assertError(reply, 500, 65535);
-        assertThat(reply.message()).doesNotContain("SQL", "soft_delete", "Exception");
+        assertError(reply, 503, 65535);
+        assertThat(reply.message()).contains("relational store failed").doesNotContain("SQL", "entity_deletion",
+                "Exception");
         // The database write comes first, so a failed delete leaves the row in place.
         assertThat(assertOk(api.post("/v1/vector/get", ROOT, "{\"collectionName\":\"fragile\",\"id\":" + id + "}")))
                 .hasSize(1);

@@ -15,33 +15,33 @@ import org.springframework.util.unit.DataSize;
 class CollectionLimitTest {
 
     private static Collection collection(String name) {
-        return new Collection(new CollectionSchema("default", name, "", "id", IdType.INT64, 0, true, "vector", 32768,
-                Metric.L2, true));
+        return new Collection(1, new CollectionSchema("default", name, "", "id", IdType.INT64, 0, true, "vector",
+                32768, Metric.L2, true), 65536);
     }
 
     @Test
-    void createBeyondTheCollectionLimitIsInvalidAndADropMakesRoom() {
+    void beyondTheCollectionLimitThereIsNoRoomUntilADrop() {
         CollectionRegistry registry = new CollectionRegistry(new ApiProperties(List.of(), 2, DataSize.ofMegabytes(64),
                 DataSize.ofMegabytes(256), 64, DataSize.ofMegabytes(1), true));
         Collection first = collection("first");
-        assertThat(registry.add(first)).isTrue();
-        assertThat(registry.add(collection("second"))).isTrue();
+        registry.add(first);
+        registry.add(collection("second"));
 
-        assertThatThrownBy(() -> registry.add(collection("third")))
+        assertThatThrownBy(registry::requireRoom)
                 .isInstanceOfSatisfying(QuiverException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER))
                 .hasMessageContaining("quiver.api.max-collections");
-        assertThat(registry.add(collection("second"))).as("a duplicate name is still just a duplicate").isFalse();
 
         registry.remove(first);
-        assertThat(registry.add(collection("third"))).isTrue();
+        registry.requireRoom();
+        assertThat(registry.all()).hasSize(1);
     }
 
     @Test
     void anEmptyWideCollectionAllocatesNoVectorBlock() {
         Collection wide = collection("wide");
-        assertThat(wide.segment().vectorBlock()).isEmpty();
-        wide.segment().append(1L, new float[32768], null, 0);
-        assertThat(wide.segment().vectorBlock().length).isBetween(32768, 2 * 32768);
+        assertThat(wide.table().segments()).isEmpty();
+        wide.table().append(1L, new float[32768], null, new Object[0], 1, 0);
+        assertThat(wide.table().segments().get(0).vectorBlock().length).isBetween(32768, 2 * 32768);
     }
 }

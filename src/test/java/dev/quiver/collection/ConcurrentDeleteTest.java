@@ -79,7 +79,8 @@ class ConcurrentDeleteTest {
                 assertThat((Long) id % 3).isZero();
             }
         }
-        long recorded = jdbc.sql("SELECT COUNT(*) FROM soft_delete WHERE collection_name = 'racing'")
+        long recorded = jdbc.sql("SELECT COUNT(*) FROM entity_deletion d JOIN collection_def c "
+                + "ON c.id = d.collection_id WHERE c.name = 'racing'")
                 .query(Long.class).single();
         assertThat(recorded).isEqualTo(answeredCount);
 

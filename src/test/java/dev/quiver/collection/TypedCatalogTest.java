@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quiver.expr.FieldAccess;
 import dev.quiver.expr.FieldCatalog;
 import dev.quiver.index.Metric;
+import dev.quiver.store.Column;
 import dev.quiver.store.IdType;
 import dev.quiver.store.ScalarType;
 import dev.quiver.store.Segment;
@@ -30,8 +31,9 @@ class TypedCatalogTest {
     private static final CollectionSchema SCHEMA = new CollectionSchema("default", "typed", "", "pk", IdType.INT64,
             0, false, "vector", 2, Metric.L2, true, FIELDS);
 
-    private final Collection collection = new Collection(SCHEMA);
-    private final Segment segment = collection.segment();
+    private final Segment segment = new Segment(IdType.INT64, 2, FIELDS.stream()
+            .map(field -> Column.of(field.type(), field.nullable())).toList());
+    private final SchemaCatalog catalog = new SchemaCatalog(SCHEMA, segment);
 
     TypedCatalogTest() {
         segment.append(10L, new float[] {1, 0}, Map.of("i32", "dynamic", "x", 1L), new Object[] {true, 7L, -300L,
@@ -42,12 +44,11 @@ class TypedCatalogTest {
 
     @Test
     void catalogNamesThePrimaryKey() {
-        assertThat(collection.catalog().primaryKeyName()).isEqualTo("pk");
+        assertThat(catalog.primaryKeyName()).isEqualTo("pk");
     }
 
     @Test
     void typedFieldsResolveToTypedReadersOverTheColumns() {
-        FieldCatalog catalog = collection.catalog();
 
         var b = (FieldAccess.BoolColumn) catalog.resolve("b");
         assertThat(b.reader().test(0)).isTrue();
@@ -91,8 +92,8 @@ class TypedCatalogTest {
 
     @Test
     void typedFieldWinsOverADynamicKeyOfTheSameName() {
-        assertThat(collection.catalog().resolve("i32")).isInstanceOf(FieldAccess.IntegerColumn.class);
-        assertThat(collection.catalog().resolve("x")).isInstanceOf(FieldAccess.JsonValue.class);
+        assertThat(catalog.resolve("i32")).isInstanceOf(FieldAccess.IntegerColumn.class);
+        assertThat(catalog.resolve("x")).isInstanceOf(FieldAccess.JsonValue.class);
     }
 
     @Test

@@ -180,7 +180,7 @@ class ExactScanTest {
         ExactScan scan = new ExactScan(fixture.segment(), Metric.L2);
         List<Hit> before = scan.search(query, 10, fixture.segment()::isLive, ScoreRange.ALL, fixture.keyOrder());
         for (Hit hit : before) {
-            fixture.segment().markDeleted(hit.ordinal(), 2L);
+            fixture.segment().markDeleted(hit.ordinal());
         }
 
         List<Hit> after = scan.search(query, 10, fixture.segment()::isLive, ScoreRange.ALL, fixture.keyOrder());

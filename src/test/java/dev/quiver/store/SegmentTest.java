@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,9 @@ class SegmentTest {
         assertThat(segment.vector(1)).containsExactly(4, 5, 6);
         assertThat(segment.insertedAt(0)).isEqualTo(1_000L);
         assertThat(segment.insertedAt(1)).isEqualTo(2_000L);
-        assertThat(segment.deletedAt(0)).isEqualTo(Segment.LIVE);
+        assertThat(segment.isLive(0)).isTrue();
         assertThat(segment.dynamicFields(0)).containsExactly(Map.entry("color", "red"));
         assertThat(segment.dynamicFields(1)).isNull();
-        assertThat(segment.liveOrdinal(42L)).isZero();
-        assertThat(segment.liveOrdinal(7L)).isOne();
-        assertThat(segment.liveOrdinal(8L)).isEqualTo(-1);
     }
 
     @Test
@@ -92,7 +88,6 @@ class SegmentTest {
         assertThat(segment.size()).isEqualTo(rows);
         assertThat(segment.liveCount()).isEqualTo(rows);
         for (int row = 0; row < rows; row++) {
-            assertThat(segment.liveOrdinal(row * 3L)).isEqualTo(row);
             assertThat(segment.longKey(row)).isEqualTo(row * 3L);
             assertThat(segment.vector(row)).containsExactly(row, -row, row * 0.5f, 1);
             assertThat(segment.insertedAt(row)).isEqualTo(row);
@@ -101,18 +96,16 @@ class SegmentTest {
     }
 
     @Test
-    void markDeletedStampsTheRowAndRemovesItsKeyButKeepsItsData() {
+    void markDeletedKeepsTheRowsDataAndCountsOnce() {
         Segment segment = new Segment(IdType.INT64, 2);
         segment.append(10L, new float[] {1, 2}, Map.of("k", "v"), 100L);
         segment.append(20L, new float[] {3, 4}, null, 100L);
 
-        segment.markDeleted(0, 500L);
+        segment.markDeleted(0);
+        segment.markDeleted(0);
 
         assertThat(segment.isLive(0)).isFalse();
         assertThat(segment.isLive(1)).isTrue();
-        assertThat(segment.deletedAt(0)).isEqualTo(500L);
-        assertThat(segment.liveOrdinal(10L)).isEqualTo(-1);
-        assertThat(segment.liveOrdinal(20L)).isOne();
         assertThat(segment.liveCount()).isOne();
         assertThat(segment.size()).isEqualTo(2);
         assertThat(segment.key(0)).isEqualTo(10L);
@@ -121,95 +114,19 @@ class SegmentTest {
     }
 
     @Test
-    void markDeletedTwiceKeepsTheFirstTimeAndCountsOnce() {
-        Segment segment = new Segment(IdType.INT64, 2);
-        segment.append(10L, new float[] {1, 2}, null, 0L);
+    void aFullSegmentRefusesMoreRowsAndReserveSaysHowManyFit() {
+        Segment segment = new Segment(IdType.INT64, 2, 3, java.util.List.of());
 
-        segment.markDeleted(0, 500L);
-        segment.markDeleted(0, 900L);
-
-        assertThat(segment.deletedAt(0)).isEqualTo(500L);
-        assertThat(segment.liveCount()).isZero();
-    }
-
-    @Test
-    void reappendingADeletedKeyGivesANewOrdinalAndTheOldRowStaysDeleted() {
-        Segment segment = new Segment(IdType.INT64, 2);
-        int old = segment.append(10L, new float[] {1, 2}, null, 0L);
-        segment.markDeleted(old, 5L);
-
-        int fresh = segment.append(10L, new float[] {7, 8}, null, 6L);
-        segment.markDeleted(old, 9L); // a late second delete of the old row must not touch the new one
-
-        assertThat(fresh).isNotEqualTo(old).isEqualTo(1);
-        assertThat(segment.liveOrdinal(10L)).isEqualTo(fresh);
-        assertThat(segment.isLive(old)).isFalse();
-        assertThat(segment.deletedAt(old)).isEqualTo(5L);
-        assertThat(segment.isLive(fresh)).isTrue();
-        assertThat(segment.vector(fresh)).containsExactly(7, 8);
-        assertThat(segment.vector(old)).containsExactly(1, 2);
-        assertThat(segment.liveCount()).isOne();
-        assertThat(segment.size()).isEqualTo(2);
-    }
-
-    @Test
-    void appendingALiveKeyFailsAndLeavesTheSegmentUnchanged() {
-        Segment segment = new Segment(IdType.INT64, 2);
-        segment.append(10L, new float[] {1, 2}, null, 0L);
-
-        assertThatThrownBy(() -> segment.append(10L, new float[] {3, 4}, null, 1L))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("10");
-        assertThat(segment.size()).isOne();
-        assertThat(segment.liveCount()).isOne();
-        assertThat(segment.liveOrdinal(10L)).isZero();
-        assertThat(segment.vector(0)).containsExactly(1, 2);
-        assertThat(segment.append(11L, new float[] {5, 6}, null, 2L)).isOne();
-        assertThat(segment.vector(1)).containsExactly(5, 6);
-    }
-
-    @Test
-    void varCharSegmentKeysByString() {
-        Segment segment = new Segment(IdType.VARCHAR, 2);
-        segment.append("b", new float[] {1, 0}, null, 0L);
-        segment.append("a", new float[] {0, 1}, null, 0L);
-        segment.markDeleted(0, 1L);
-        segment.append("b", new float[] {2, 2}, null, 2L);
-
-        assertThat(segment.idType()).isEqualTo(IdType.VARCHAR);
-        assertThat(segment.stringKey(1)).isEqualTo("a");
-        assertThat(segment.key(0)).isEqualTo("b");
-        assertThat(segment.liveOrdinal("a")).isOne();
-        assertThat(segment.liveOrdinal("b")).isEqualTo(2);
-        assertThat(segment.liveCount()).isEqualTo(2);
-    }
-
-    @Test
-    void randomAppendsAndDeletesKeepLiveCountAndKeyMapConsistent() {
-        SplittableRandom random = new SplittableRandom(2024L);
-        Segment segment = new Segment(IdType.INT64, 1);
-        Map<Long, Integer> live = new HashMap<>();
-        for (int step = 0; step < 20_000; step++) {
-            long key = random.nextInt(0, 500);
-            Integer ordinal = live.get(key);
-            if (ordinal == null) {
-                live.put(key, segment.append(key, new float[] {key}, null, step));
-            } else if (random.nextBoolean()) {
-                segment.markDeleted(ordinal, step);
-                live.remove(key);
-            }
+        assertThat(segment.reserve(5)).isEqualTo(3);
+        for (long key = 0; key < 3; key++) {
+            segment.append(key, new float[] {key, key}, null, new Object[0], key + 1, 0L);
         }
 
-        assertThat(segment.liveCount()).isEqualTo(live.size());
-        for (long key = 0; key < 500; key++) {
-            assertThat(segment.liveOrdinal(key)).isEqualTo(live.getOrDefault(key, -1));
-        }
-        int liveRows = 0;
-        for (int ordinal = 0; ordinal < segment.size(); ordinal++) {
-            liveRows += segment.isLive(ordinal) ? 1 : 0;
-            assertThat(segment.vector(ordinal)[0]).isEqualTo((float) segment.longKey(ordinal));
-        }
-        assertThat(liveRows).isEqualTo(live.size());
+        assertThat(segment.isFull()).isTrue();
+        assertThat(segment.reserve(1)).isZero();
+        assertThat(segment.version(2)).isEqualTo(3L);
+        assertThatThrownBy(() -> segment.append(9L, new float[] {0, 0}, null, 0L))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

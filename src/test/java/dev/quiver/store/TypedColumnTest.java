@@ -159,12 +159,13 @@ class TypedColumnTest {
 
     @Test
     void refusedDuplicateKeyLeavesTheColumnsAsTheyWere() {
-        Segment segment = new Segment(IdType.INT64, 2, List.of(Column.of(ScalarType.VARCHAR, true)));
-        segment.append(1L, VECTOR, null, new Object[] {"first"}, 0L);
+        Table table = new Table(IdType.INT64, 2, 64, () -> List.of(Column.of(ScalarType.VARCHAR, true)));
+        table.append(1L, VECTOR, null, new Object[] {"first"}, 1, 0L);
 
-        assertThatThrownBy(() -> segment.append(1L, VECTOR, null, new Object[] {"second"}, 0L))
+        assertThatThrownBy(() -> table.append(1L, VECTOR, null, new Object[] {"second"}, 2, 0L))
                 .isInstanceOf(IllegalStateException.class);
-        segment.append(2L, VECTOR, null, new Object[] {null}, 0L);
+        table.append(2L, VECTOR, null, new Object[] {null}, 3, 0L);
+        Segment segment = table.segments().get(0);
 
         assertThat(((VarCharColumn) segment.column(0)).get(0)).isEqualTo("first");
         assertThat(((VarCharColumn) segment.column(0)).get(1)).isNull();

@@ -1,0 +1,29 @@
+package dev.quiver.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where and how long Quiver keeps data.
+ *
+ * @param dataDir directory of the embedded H2 database (unused when a PostgreSQL URL is set)
+ * @param retention how long deleted versions stay restorable and visible to time travel; the
+ *     purge removes them afterwards (Milvus 2.2's {@code common.retentionDuration}, 5 days)
+ * @param purgeInterval how often the purge of expired deleted versions runs
+ * @param compactionInterval how often segments holding many deleted rows are rewritten, so
+ *     memory follows the live rows
+ * @param segmentRows rows per in-memory segment (rounded down to a power of two)
+ */
+@Validated
+@ConfigurationProperties("quiver")
+public record StorageProperties(
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue("5d") Duration retention,
+        @DefaultValue("1m") Duration purgeInterval,
+        @DefaultValue("10s") Duration compactionInterval,
+        @DefaultValue("65536") @Min(2) @Max(1 << 24) int segmentRows) {
+}

@@ -1,0 +1,148 @@
+package dev.quiver.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The relational store, the source of truth: collections, every entity version and every soft
+ * delete. Each method that changes anything runs in one transaction, so a request is on record
+ * whole or not at all. Thread-safe; callers order the writes of one collection.
+ */
+@Repository
+public class EntityStore {
+
+    private static final int BATCH = 1000;
+    private static final int FETCH = 1000;
+
+    private static final String INSERT_VERSION = "INSERT INTO entity_version (collection_id, version, primary_key, "
+            + "vector, fields, inserted_at, restored_from, restored_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_DELETION = "INSERT INTO entity_deletion (collection_id, version, primary_key, "
+            + "deleted_at, deleted_by, request_id) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+
+    public EntityStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+    }
+
+    public List<StoredCollection> collections() {
+        return jdbc.query("SELECT id, db_name, name, schema_json, created_at, auto_id_high_water FROM collection_def "
+                + "ORDER BY id", (rs, row) -> new StoredCollection(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), millis(rs, 5), rs.getLong(6)));
+    }
+
+    public void create(StoredCollection collection) {
+        transaction.executeWithoutResult(status -> jdbc.update("INSERT INTO collection_def "
+                + "(id, db_name, name, schema_json, created_at, auto_id_high_water) VALUES (?, ?, ?, ?, ?, ?)",
+                collection.id(), collection.dbName(), collection.name(), collection.schemaJson(),
+                timestamp(collection.createdAt()), collection.autoIdHighWater()));
+    }
+
+    /** Removes a collection with all its versions and deletions. */
+    public void drop(long collectionId) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM entity_deletion WHERE collection_id = ?", collectionId);
+            jdbc.update("DELETE FROM entity_version WHERE collection_id = ?", collectionId);
+            jdbc.update("DELETE FROM collection_def WHERE id = ?", collectionId);
+        });
+    }
+
+    /** Commits one write request: its new versions, its deletions and the auto-id mark together. */
+    public void commit(WriteBatch batch) {
+        transaction.executeWithoutResult(status -> {
+            long collectionId = batch.collectionId();
+            jdbc.batchUpdate(INSERT_DELETION, batch.deletions(), BATCH, (statement, deletion) -> {
+                statement.setLong(1, collectionId);
+                statement.setLong(2, deletion.version());
+                statement.setString(3, deletion.primaryKey());
+                statement.setObject(4, timestamp(deletion.deletedAt()));
+                statement.setString(5, deletion.deletedBy());
+                statement.setString(6, deletion.requestId());
+            });
+            jdbc.batchUpdate(INSERT_VERSION, batch.versions(), BATCH, (statement, version) -> {
+                statement.setLong(1, collectionId);
+                statement.setLong(2, version.version());
+                statement.setString(3, version.primaryKey());
+                statement.setBytes(4, version.vector());
+                statement.setString(5, version.fields());
+                statement.setObject(6, timestamp(version.insertedAt()));
+                statement.setObject(7, version.restoredFrom());
+                statement.setString(8, version.restoredBy());
+            });
+            if (batch.autoIdHighWater() > 0) {
+                jdbc.update("UPDATE collection_def SET auto_id_high_water = ? WHERE id = ? AND auto_id_high_water < ?",
+                        batch.autoIdHighWater(), collectionId, batch.autoIdHighWater());
+            }
+        });
+    }
+
+    /**
+     * Where a collection's history stands: its highest version number and the latest time any of
+     * its versions was inserted or deleted (0 and 0 for an empty collection).
+     */
+    public Position position(long collectionId) {
+        return jdbc.queryForObject("SELECT (SELECT MAX(version) FROM entity_version WHERE collection_id = ?), "
+                + "(SELECT MAX(inserted_at) FROM entity_version WHERE collection_id = ?), "
+                + "(SELECT MAX(deleted_at) FROM entity_deletion WHERE collection_id = ?)",
+                (rs, row) -> new Position(rs.getLong(1), Math.max(millis(rs, 2), millis(rs, 3))),
+                collectionId, collectionId, collectionId);
+    }
+
+    /** A collection's highest version number and latest write time. */
+    public record Position(long lastVersion, long lastWriteTime) {
+    }
+
+    /** Streams a collection's live versions (those no deletion names) in version order. */
+    public void forEachLiveVersion(long collectionId, Consumer<EntityVersion> consumer) {
+        readOnly.executeWithoutResult(status -> {
+            long[] deleted = jdbc.query("SELECT version FROM entity_deletion WHERE collection_id = ? ORDER BY version",
+                    (rs, row) -> rs.getLong(1), collectionId).stream().mapToLong(Long::longValue).toArray();
+            jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement("SELECT version, primary_key, vector, fields, "
+                        + "inserted_at, restored_from, restored_by FROM entity_version WHERE collection_id = ? "
+                        + "ORDER BY version");
+                statement.setFetchSize(FETCH);
+                statement.setLong(1, collectionId);
+                return statement;
+            }, rs -> {
+                long version = rs.getLong(1);
+                if (Arrays.binarySearch(deleted, version) < 0) {
+                    consumer.accept(version(rs));
+                }
+            });
+        });
+    }
+
+    private static EntityVersion version(ResultSet rs) throws SQLException {
+        long restoredFrom = rs.getLong(6);
+        Long restored = rs.wasNull() ? null : restoredFrom;
+        return new EntityVersion(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), millis(rs, 5),
+                restored, rs.getString(7));
+    }
+
+    static OffsetDateTime timestamp(long epochMillis) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+    }
+
+    /** A timestamp column as epoch milliseconds; 0 for SQL null. */
+    static long millis(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? 0 : time.toInstant().toEpochMilli();
+    }
+}
