@@ -14,9 +14,12 @@ public final class ApiPaths {
     public static final String QUERY = BASE + "/query";
     public static final String SEARCH = BASE + "/search";
     public static final String DELETE = BASE + "/delete";
+    /** Quiver extensions: bring soft-deleted entities back; list who deleted what. */
+    public static final String RESTORE = BASE + "/restore";
+    public static final String DELETIONS = BASE + "/deletions";
 
     /** Routes that change data; read-only users may not call them. */
-    public static final String[] WRITES = {CREATE, DROP, INSERT, UPSERT, DELETE};
+    public static final String[] WRITES = {CREATE, DROP, INSERT, UPSERT, DELETE, RESTORE};
 
     /** Milvus 2.3.3+: {@code false} renders Int64 values as JSON strings. */
     public static final String INT64_HEADER = "Accept-Type-Allow-Int64";

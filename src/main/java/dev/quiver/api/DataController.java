@@ -3,7 +3,9 @@ package dev.quiver.api;
 import dev.quiver.auth.AccessGuard;
 import dev.quiver.collection.DataReader;
 import dev.quiver.collection.DataWriter;
+import dev.quiver.collection.DeletionHistory;
 import dev.quiver.collection.RequestContext;
+import dev.quiver.collection.Restored;
 import dev.quiver.collection.Rows;
 import dev.quiver.collection.SearchRequest;
 import dev.quiver.collection.Written;
@@ -37,12 +39,15 @@ class DataController {
 
     private final DataWriter writer;
     private final DataReader reader;
+    private final DeletionHistory deletionHistory;
     private final AccessGuard accessGuard;
     private final ApiProperties properties;
 
-    DataController(DataWriter writer, DataReader reader, AccessGuard accessGuard, ApiProperties properties) {
+    DataController(DataWriter writer, DataReader reader, DeletionHistory deletionHistory, AccessGuard accessGuard,
+            ApiProperties properties) {
         this.writer = writer;
         this.reader = reader;
+        this.deletionHistory = deletionHistory;
         this.accessGuard = accessGuard;
         this.properties = properties;
     }
@@ -67,7 +72,8 @@ class DataController {
     @Operation(summary = "Fetch entities by primary key")
     Envelope get(@RequestBody Requests.Get body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
-        return rows(reader.get(body.dbName(), body.collectionName(), body.id(), body.outputFields()), int64);
+        return rows(reader.get(body.dbName(), body.collectionName(), body.id(), body.outputFields(),
+                body.travelTimestamp()), int64);
     }
 
     @GetMapping(ApiPaths.GET)
@@ -76,9 +82,12 @@ class DataController {
             @RequestParam(required = false) String collectionName,
             @Parameter(description = "Comma-separated primary keys") @RequestParam(required = false) String id,
             @Parameter(description = "Comma-separated field names") @RequestParam(required = false) String outputFields,
+            @Parameter(description = "Quiver extension: epoch milliseconds or ISO-8601")
+            @RequestParam(required = false) String travelTimestamp,
             @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(dbName);
-        return rows(reader.get(dbName, collectionName, commaSeparatedIds(id), commaSeparated(outputFields)), int64);
+        return rows(reader.get(dbName, collectionName, commaSeparatedIds(id), commaSeparated(outputFields),
+                text(travelTimestamp)), int64);
     }
 
     @PostMapping(ApiPaths.QUERY)
@@ -86,7 +95,7 @@ class DataController {
     Envelope query(@RequestBody Requests.Query body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
         return rows(reader.query(body.dbName(), body.collectionName(), body.filter(), body.outputFields(),
-                body.limit(), body.offset()), int64);
+                body.limit(), body.offset(), body.travelTimestamp()), int64);
     }
 
     @PostMapping(ApiPaths.SEARCH)
@@ -96,7 +105,8 @@ class DataController {
         Requests.SearchParams params = body.params();
         return rows(reader.search(new SearchRequest(body.dbName(), body.collectionName(), body.vector(),
                 body.filter(), body.limit(), body.offset(), body.outputFields(),
-                params == null ? null : params.radius(), params == null ? null : params.rangeFilter())), int64);
+                params == null ? null : params.radius(), params == null ? null : params.rangeFilter(),
+                body.travelTimestamp())), int64);
     }
 
     @PostMapping(ApiPaths.DELETE)
@@ -105,6 +115,52 @@ class DataController {
         accessGuard.requireDatabase(body.dbName());
         Written written = writer.delete(body.dbName(), body.collectionName(), body.id(), body.filter(), context(request));
         return Envelope.ok(counted("deleteCount", "deleteIds", written, int64));
+    }
+
+    @PostMapping(ApiPaths.RESTORE)
+    @Operation(summary = "Quiver extension: bring soft-deleted entities back (inside the retention window)")
+    Envelope restore(@RequestBody Requests.Restore body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64, HttpServletRequest request) {
+        accessGuard.requireDatabase(body.dbName());
+        Restored restored = writer.restore(body.dbName(), body.collectionName(), body.id(), body.filter(), context(request));
+        boolean asNumbers = Int64Rendering.asNumbers(int64, properties.int64AsNumber());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("conflictIds", Int64Rendering.ids(restored.conflictIds(), asNumbers));
+        data.put("restoreCount", restored.count());
+        data.put("restoreIds", Int64Rendering.ids(restored.ids(), asNumbers));
+        return Envelope.ok(data);
+    }
+
+    @PostMapping(ApiPaths.DELETIONS)
+    @Operation(summary = "Quiver extension: who deleted which entities, when, in which request; oldest first")
+    Envelope deletions(@RequestBody Requests.Deletions body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
+        accessGuard.requireDatabase(body.dbName());
+        return deletionPage(deletionHistory.list(body.dbName(), body.collectionName(), body.since(), body.limit(),
+                body.cursor()), int64);
+    }
+
+    @GetMapping(ApiPaths.DELETIONS)
+    @Operation(summary = "Quiver extension: the deletion history (query-string form)")
+    Envelope deletionsByQueryString(@RequestParam(required = false) String dbName,
+            @RequestParam(required = false) String collectionName,
+            @Parameter(description = "Epoch milliseconds or ISO-8601") @RequestParam(required = false) String since,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+            @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
+        accessGuard.requireDatabase(dbName);
+        return deletionPage(deletionHistory.list(dbName, collectionName, text(since), limit, cursor), int64);
+    }
+
+    private Envelope deletionPage(DeletionHistory.Page page, String int64) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("deletions", Int64Rendering.rows(page.deletions(), Int64Rendering.asNumbers(int64,
+                properties.int64AsNumber())));
+        if (page.nextCursor() != null) {
+            data.put("nextCursor", page.nextCursor());
+        }
+        return Envelope.ok(data);
+    }
+
+    private static JsonNode text(String value) {
+        return value == null ? null : JsonNodeFactory.instance.stringNode(value);
     }
 
     private Envelope rows(Rows rows, String int64) {

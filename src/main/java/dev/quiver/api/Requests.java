@@ -82,8 +82,12 @@ final class Requests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     description = "A primary key or an array of them (numbers or strings)")
             JsonNode id,
-            @Schema(description = "Fields to return; default [\"*\"]") List<String> outputFields)
-            implements ApiRequest {
+            @Schema(description = "Fields to return; default [\"*\"]") List<String> outputFields,
+            @Schema(description = "Quiver extension: answer as the collection was at this moment, epoch "
+                    + "milliseconds or ISO-8601, inside the retention window", oneOf = {Long.class, String.class},
+                    example = "2026-12-01T10:15:30Z", extensions = @Extension(properties = @ExtensionProperty(
+                            name = "x-quiver-extension", value = "true", parseValue = true)))
+            JsonNode travelTimestamp) implements ApiRequest {
     }
 
     @Schema(name = "QueryRequest")
@@ -93,7 +97,12 @@ final class Requests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "id in [1, 2]") String filter,
             @Schema(description = "Fields to return; default [\"*\"]") List<String> outputFields,
             @Schema(defaultValue = "100", description = "0 returns every match") Integer limit,
-            @Schema(defaultValue = "0") Integer offset) implements ApiRequest {
+            @Schema(defaultValue = "0") Integer offset,
+            @Schema(description = "Quiver extension: answer as the collection was at this moment, epoch "
+                    + "milliseconds or ISO-8601, inside the retention window", oneOf = {Long.class, String.class},
+                    example = "2026-12-01T10:15:30Z", extensions = @Extension(properties = @ExtensionProperty(
+                            name = "x-quiver-extension", value = "true", parseValue = true)))
+            JsonNode travelTimestamp) implements ApiRequest {
     }
 
     @Schema(name = "SearchRequest")
@@ -106,7 +115,12 @@ final class Requests {
             @Schema(defaultValue = "100", minimum = "1", maximum = "16384") Integer limit,
             @Schema(defaultValue = "0") Integer offset,
             @Schema(description = "Fields to return besides id and distance") List<String> outputFields,
-            SearchParams params) implements ApiRequest {
+            SearchParams params,
+            @Schema(description = "Quiver extension: answer as the collection was at this moment, epoch "
+                    + "milliseconds or ISO-8601, inside the retention window", oneOf = {Long.class, String.class},
+                    example = "2026-12-01T10:15:30Z", extensions = @Extension(properties = @ExtensionProperty(
+                            name = "x-quiver-extension", value = "true", parseValue = true)))
+            JsonNode travelTimestamp) implements ApiRequest {
     }
 
     @Schema(name = "SearchParams", description = "Range search bounds (Milvus 2.4)")
@@ -122,5 +136,28 @@ final class Requests {
             @Schema(description = "A primary key or an array of them; ignored when filter is set") JsonNode id,
             @Schema(description = "Delete every entity matching this expression") String filter)
             implements ApiRequest {
+    }
+
+    @Schema(name = "RestoreRequest", description = "Quiver extension: bring soft-deleted entities back",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-quiver-extension", value = "true",
+                    parseValue = true)))
+    record Restore(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
+            @Schema(description = "A primary key or an array of them; ignored when filter is set") JsonNode id,
+            @Schema(description = "Restore every deleted entity whose latest deleted version matches") String filter)
+            implements ApiRequest {
+    }
+
+    @Schema(name = "DeletionsRequest", description = "Quiver extension: who deleted what, oldest first",
+            extensions = @Extension(properties = @ExtensionProperty(name = "x-quiver-extension", value = "true",
+                    parseValue = true)))
+    record Deletions(
+            String dbName,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
+            @Schema(description = "Only deletions at or after this moment, epoch milliseconds or ISO-8601",
+                    oneOf = {Long.class, String.class}) JsonNode since,
+            @Schema(defaultValue = "100", minimum = "1", maximum = "16384") Integer limit,
+            @Schema(description = "The nextCursor of the previous page") String cursor) implements ApiRequest {
     }
 }

@@ -2,12 +2,8 @@ package dev.quiver.collection;
 
 import dev.quiver.expr.CompiledFilter;
 import dev.quiver.expr.Filter;
-import dev.quiver.index.OrdinalOrder;
-import dev.quiver.store.Column;
-import dev.quiver.store.IdType;
 import dev.quiver.store.Segment;
 import dev.quiver.store.Table;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -35,9 +31,7 @@ final class Collection {
     Collection(long id, CollectionSchema schema, int segmentRows) {
         this.id = id;
         this.schema = schema;
-        Supplier<List<Column>> columns = () -> schema.scalarFields().stream()
-                .map(field -> Column.of(field.type(), field.nullable())).toList();
-        this.table = new Table(schema.idType(), schema.dimension(), segmentRows, columns);
+        this.table = new Table(schema.idType(), schema.dimension(), segmentRows, schema::newColumns);
     }
 
     long id() {
@@ -58,17 +52,9 @@ final class Collection {
      * {@link SegmentFilter#on} then binds it to each segment.
      */
     SegmentFilter compile(String filter) {
-        Segment empty = new Segment(schema.idType(), schema.dimension(), 1, schema.scalarFields().stream()
-                .map(field -> Column.of(field.type(), field.nullable())).toList());
+        Segment empty = new Segment(schema.idType(), schema.dimension(), 1, schema.newColumns());
         CompiledFilter checked = Filter.compile(filter, new SchemaCatalog(schema, empty));
         return new SegmentFilter(filter, schema, checked.candidateKeys());
-    }
-
-    /** Orders rows by primary key, to break score ties deterministically. */
-    OrdinalOrder keyOrder() {
-        return schema.idType() == IdType.INT64
-                ? (a, b) -> Long.compare(table.longKey(a), table.longKey(b))
-                : (a, b) -> table.stringKey(a).compareTo(table.stringKey(b));
     }
 
     <T> T read(Supplier<T> action) {
@@ -96,6 +82,19 @@ final class Collection {
             write.commit().run();
             underWriteLock(write.apply());
             return write.result();
+        } finally {
+            commitOrder.unlock();
+        }
+    }
+
+    /**
+     * Reads with no write between its commit and its apply: for reads that combine memory with
+     * the store (time travel, restore), which must see both at the same point.
+     */
+    <T> T readSettled(Supplier<T> action) {
+        commitOrder.lock();
+        try {
+            return read(action);
         } finally {
             commitOrder.unlock();
         }

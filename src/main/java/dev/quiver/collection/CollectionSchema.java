@@ -1,6 +1,7 @@
 package dev.quiver.collection;
 
 import dev.quiver.index.Metric;
+import dev.quiver.store.Column;
 import dev.quiver.store.IdType;
 import dev.quiver.store.ScalarType;
 import java.util.ArrayList;
@@ -68,6 +69,11 @@ public record CollectionSchema(
 
     private static List<String> names(List<ScalarField> fields) {
         return fields.stream().map(field -> field.name() + " " + field.describedType()).toList();
+    }
+
+    /** Fresh, empty columns for the typed scalar fields, in schema order (one set per segment). */
+    public List<Column> newColumns() {
+        return scalarFields.stream().map(field -> Column.of(field.type(), field.nullable())).toList();
     }
 
     /** The position of a typed scalar field (its segment column), or -1 when there is none of that name. */

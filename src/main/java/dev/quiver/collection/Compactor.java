@@ -25,21 +25,24 @@ class Compactor {
     void compactAll() {
         for (Collection collection : registry.all()) {
             try {
-                compact(collection);
+                compact(collection, false);
             } catch (QuiverException dropped) {
                 // Dropped meanwhile: nothing left to compact.
             }
         }
     }
 
-    /** Compacts the collection's segments that are at least half deleted; returns how many. */
-    static int compact(Collection collection) {
+    /**
+     * Compacts the collection's segments that are at least half deleted, or every segment that
+     * holds a deleted row when {@code everyDeleted}; returns how many.
+     */
+    static int compact(Collection collection, boolean everyDeleted) {
         int[] compacted = {0};
         collection.maintain(() -> {
             Table table = collection.table();
             for (Segment segment : List.copyOf(table.segments())) {
                 int deleted = segment.size() - segment.liveCount();
-                if (deleted > 0 && deleted * 2 >= segment.size()) {
+                if (deleted > 0 && (everyDeleted || deleted * 2 >= segment.size())) {
                     // Copying only reads the rows, so readers go on; the swap is brief.
                     Segment copy = table.compacted(segment);
                     collection.underWriteLock(() -> table.replace(segment, copy));

@@ -8,8 +8,6 @@ import dev.quiver.index.Metric;
 import dev.quiver.index.ScoreRange;
 import dev.quiver.index.TopK;
 import dev.quiver.store.IdType;
-import dev.quiver.store.Segment;
-import dev.quiver.store.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +18,10 @@ import java.util.function.IntPredicate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
-/** Get, query and search. Reads run under the collection's read lock and never see deleted rows. */
+/**
+ * Get, query and search, of the present rows or, with {@code travelTimestamp}, of the collection
+ * as it was then. Reads run under the collection's read lock and never see deleted rows.
+ */
 @Service
 public class DataReader {
 
@@ -31,26 +32,32 @@ public class DataReader {
     static final String COUNT = "count(*)";
 
     private final CollectionRegistry registry;
+    private final History history;
 
-    DataReader(CollectionRegistry registry) {
+    DataReader(CollectionRegistry registry, History history) {
         this.registry = registry;
+        this.history = history;
     }
 
-    public Rows get(String dbName, String collectionName, JsonNode id, List<String> outputFields) {
+    /**
+     * @param travelTimestamp when not null, answer as the collection was then (epoch milliseconds
+     *     or ISO-8601; see {@link History})
+     */
+    public Rows get(String dbName, String collectionName, JsonNode id, List<String> outputFields,
+            JsonNode travelTimestamp) {
         Names.requireParameters(collectionName, "id", id == null || id.isNull());
         Collection collection = registry.get(registry.database(dbName), collectionName);
         CollectionSchema schema = collection.schema();
         List<Object> keys = DataWriter.keys(id, schema);
         Projection projection = Projection.of(outputFields, schema, true);
-        List<Map<String, Object>> rows = collection.read(() -> {
-            Table table = collection.table();
+        List<Map<String, Object>> rows = history.read(collection, travelTimestamp, snapshot -> {
             List<Map<String, Object>> found = new ArrayList<>();
             Set<Integer> seen = new HashSet<>();
             for (Object key : keys) {
-                int ordinal = table.liveOrdinal(key);
+                int ordinal = snapshot.ordinalOf(key);
                 // A key asked for twice ([1, 1, "1"]) is one entity, as Milvus's pk in [...] makes it.
-                if (ordinal >= 0 && seen.add(ordinal)) {
-                    found.add(projection.render(table, ordinal));
+                if (ordinal != -1 && seen.add(ordinal)) {
+                    found.add(projection.render(snapshot, ordinal));
                 }
             }
             return found;
@@ -58,8 +65,9 @@ public class DataReader {
         return new Rows(rows, int64Keys(schema, false));
     }
 
+    /** @param travelTimestamp as for {@link #get} */
     public Rows query(String dbName, String collectionName, String filter, List<String> outputFields,
-            Integer limit, Integer offset) {
+            Integer limit, Integer offset, JsonNode travelTimestamp) {
         boolean count = isCount(outputFields);
         Names.requireParameters(collectionName, "filter", !count && (filter == null || filter.isEmpty()));
         Collection collection = registry.get(registry.database(dbName), collectionName);
@@ -69,22 +77,21 @@ public class DataReader {
             if (limit != null || offset != null) {
                 throw QuiverException.invalid("count(*) takes no limit or offset");
             }
-            long matches = collection.read(() -> {
+            long matches = history.read(collection, travelTimestamp, snapshot -> {
                 long[] counter = {0};
-                Matches.forEach(collection.table(), predicate, ordinal -> ++counter[0] > 0);
+                Matches.forEach(snapshot, predicate, ordinal -> ++counter[0] > 0);
                 return counter[0];
             });
             return new Rows(List.of(Map.of(COUNT, matches)), Set.of());
         }
         Window window = Window.forQuery(limit, offset);
         Projection projection = Projection.of(outputFields, schema, true);
-        List<Map<String, Object>> rows = collection.read(() -> {
-            Table table = collection.table();
+        List<Map<String, Object>> rows = history.read(collection, travelTimestamp, snapshot -> {
             List<Map<String, Object>> found = new ArrayList<>();
             int[] matched = {0};
-            Matches.forEach(table, predicate, ordinal -> {
+            Matches.forEach(snapshot, predicate, ordinal -> {
                 if (matched[0]++ >= window.offset()) {
-                    found.add(projection.render(table, ordinal));
+                    found.add(projection.render(snapshot, ordinal));
                 }
                 return matched[0] < window.end();
             });
@@ -103,21 +110,19 @@ public class DataReader {
         Projection projection = Projection.of(request.outputFields(), schema, false);
         String filter = request.filter();
         SegmentFilter matches = filter == null || filter.isEmpty() ? null : collection.compile(filter);
-        List<Map<String, Object>> rows = collection.read(() -> {
-            Table table = collection.table();
-            IntFunction<IntPredicate> acceptors = Matches.acceptors(table, matches);
-            TopK top = new TopK(window.end(), schema.metric(), collection.keyOrder());
-            List<Segment> segments = table.segments();
-            for (int index = 0; index < segments.size(); index++) {
-                new ExactScan(segments.get(index), schema.metric())
-                        .search(query, acceptors.apply(index), range, table.base(index), top);
+        List<Map<String, Object>> rows = history.read(collection, request.travelTimestamp(), snapshot -> {
+            IntFunction<IntPredicate> acceptors = Matches.acceptors(snapshot, matches);
+            TopK top = new TopK(window.end(), schema.metric(), snapshot.keyOrder());
+            for (int index = 0; index < snapshot.segmentCount(); index++) {
+                new ExactScan(snapshot.segment(index), schema.metric())
+                        .search(query, acceptors.apply(index), range, snapshot.base(index), top);
             }
             List<Hit> hits = top.toList();
             List<Map<String, Object>> found = new ArrayList<>();
             for (int i = window.offset(); i < hits.size(); i++) {
                 Hit hit = hits.get(i);
-                Map<String, Object> row = projection.render(table, hit.ordinal());
-                row.put(HIT_ID, table.key(hit.ordinal()));
+                Map<String, Object> row = projection.render(snapshot, hit.ordinal());
+                row.put(HIT_ID, snapshot.key(hit.ordinal()));
                 row.put(HIT_DISTANCE, hit.score());
                 found.add(row);
             }

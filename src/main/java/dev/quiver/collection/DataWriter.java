@@ -27,12 +27,15 @@ public class DataWriter {
     private final EntityStore store;
     private final StoredForm storedForm;
     private final IdGenerator idGenerator;
+    private final History history;
 
-    DataWriter(CollectionRegistry registry, EntityStore store, StoredForm storedForm, IdGenerator idGenerator) {
+    DataWriter(CollectionRegistry registry, EntityStore store, StoredForm storedForm, IdGenerator idGenerator,
+            History history) {
         this.registry = registry;
         this.store = store;
         this.storedForm = storedForm;
         this.idGenerator = idGenerator;
+        this.history = history;
     }
 
     public Written insert(String dbName, String collectionName, JsonNode data) {
@@ -46,7 +49,7 @@ public class DataWriter {
                     throw QuiverException.badRow(i, "primary key " + key + " already exists; use upsert to replace it");
                 }
             }
-            return plan(target, rows, List.of(), null);
+            return plan(target, rows, List.of(), null, null);
         });
     }
 
@@ -66,7 +69,7 @@ public class DataWriter {
                     replaced.add(ordinal);
                 }
             }
-            return plan(target, rows, replaced, context);
+            return plan(target, rows, replaced, context, null);
         });
     }
 
@@ -80,7 +83,7 @@ public class DataWriter {
             Table table = target.table();
             List<Integer> doomed = new ArrayList<>();
             if (byFilter) {
-                Matches.forEach(table, predicate, doomed::add);
+                Matches.forEach(Snapshot.present(table), predicate, doomed::add);
             } else {
                 Set<Integer> seen = new HashSet<>();
                 for (Object key : keys) {
@@ -90,10 +93,45 @@ public class DataWriter {
                     }
                 }
             }
-            PlannedWrite<Written> write = plan(target, List.of(), doomed, context);
+            PlannedWrite<Written> write = plan(target, List.of(), doomed, context, null);
             List<Object> deletedKeys = new ArrayList<>(doomed.size());
             doomed.forEach(ordinal -> deletedKeys.add(table.key(ordinal)));
             return new PlannedWrite<>(0, write.commit(), write.apply(), new Written(deletedKeys.size(), deletedKeys));
+        });
+    }
+
+    /**
+     * Brings soft-deleted entities back (an extension): the latest deleted version of each key
+     * named by {@code id}, or matched by {@code filter} among the deleted versions, deleted
+     * inside the retention window, becomes a new live version recorded as restored by the
+     * caller. A key that is live again since is reported as a conflict and left as it is.
+     */
+    public Restored restore(String dbName, String collectionName, JsonNode id, String filter, RequestContext context) {
+        boolean byFilter = filter != null && !filter.isEmpty();
+        Names.requireParameters(collectionName, "id/filter", !byFilter && (id == null || id.isNull()));
+        Collection collection = registry.get(registry.database(dbName), collectionName);
+        SegmentFilter predicate = byFilter ? collection.compile(filter) : null;
+        List<Object> keys = byFilter ? null : keys(id, collection.schema());
+        return collection.write(target -> {
+            History.Deleted deleted = history.deletedVersions(target, keys);
+            List<DecodedRow> rows = new ArrayList<>();
+            List<Long> origins = new ArrayList<>();
+            List<Object> conflicts = new ArrayList<>();
+            Snapshot candidates = Snapshot.present(deleted.rows());
+            Matches.forEach(candidates, predicate, ordinal -> {
+                Object key = candidates.key(ordinal);
+                if (target.table().liveOrdinal(key) >= 0) {
+                    conflicts.add(key);
+                } else {
+                    long version = candidates.version(ordinal);
+                    rows.add(storedForm.row(deleted.byVersion().get(version), target.schema()));
+                    origins.add(version);
+                }
+                return true;
+            });
+            PlannedWrite<Written> write = plan(target, rows, List.of(), context, origins);
+            return new PlannedWrite<>(write.appendCount(), write.commit(), write.apply(),
+                    new Restored(write.result().count(), write.result().ids(), conflicts));
         });
     }
 
@@ -113,10 +151,11 @@ public class DataWriter {
     /**
      * Plans one write: ends the versions at {@code ended} (table ordinals) and appends
      * {@code rows} as new versions, auto ids and version numbers assigned now; the answer lists
-     * the appended keys.
+     * the appended keys. {@code restoredFrom}, when not null, names for each row the deleted
+     * version it restores.
      */
     private PlannedWrite<Written> plan(Collection collection, List<DecodedRow> rows, List<Integer> ended,
-            RequestContext context) {
+            RequestContext context, List<Long> restoredFrom) {
         CollectionSchema schema = collection.schema();
         Table table = collection.table();
         long now = collection.writeTime();
@@ -141,7 +180,8 @@ public class DataWriter {
             }
             assigned[i] = collection.nextVersion();
             keys.add(key);
-            versions.add(storedForm.version(assigned[i], key, row, now, schema));
+            EntityVersion version = storedForm.version(assigned[i], key, row, now, schema);
+            versions.add(restoredFrom == null ? version : version.restoring(restoredFrom.get(i), context.principal()));
         }
         WriteBatch batch = new WriteBatch(collection.id(), versions, deletions, highestAutoId);
         Runnable apply = () -> {

@@ -3,7 +3,6 @@ package dev.quiver.collection;
 import dev.quiver.error.QuiverException;
 import dev.quiver.store.ScalarType;
 import dev.quiver.store.Segment;
-import dev.quiver.store.Table;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -81,9 +80,9 @@ final class Projection {
         return new Projection(schema, primaryKey, vector, allDynamic, List.copyOf(dynamicKeys), scalars);
     }
 
-    /** The projected fields of the row at a table ordinal. Call under the collection's read lock. */
-    Map<String, Object> render(Table table, int ordinal) {
-        return render(table.segmentOf(ordinal), table.local(ordinal));
+    /** The projected fields of the row at a snapshot ordinal. Call under the collection's read lock. */
+    Map<String, Object> render(Snapshot rows, int ordinal) {
+        return render(rows.segmentOf(ordinal), rows.local(ordinal));
     }
 
     /** The projected fields of one row of a segment. Call under the collection's read lock. */

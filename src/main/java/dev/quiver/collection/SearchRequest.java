@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param radius Milvus range search outer bound ({@code params.radius})
  * @param rangeFilter Milvus range search inner bound ({@code params.range_filter})
+ * @param travelTimestamp when not null, search the collection as it was then (see {@link History})
  */
 public record SearchRequest(
         String dbName,
@@ -18,5 +19,6 @@ public record SearchRequest(
         Integer offset,
         List<String> outputFields,
         Double radius,
-        Double rangeFilter) {
+        Double rangeFilter,
+        JsonNode travelTimestamp) {
 }

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record StorageProperties(
         @DefaultValue("./data") String dataDir,
         @DefaultValue("5d") Duration retention,
-        @DefaultValue("1m") Duration purgeInterval,
+        @DefaultValue("1h") Duration purgeInterval,
         @DefaultValue("10s") Duration compactionInterval,
         @DefaultValue("65536") @Min(2) @Max(1 << 24) int segmentRows) {
 }

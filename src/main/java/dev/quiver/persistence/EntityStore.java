@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,6 +30,10 @@ public class EntityStore {
             + "vector, fields, inserted_at, restored_from, restored_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_DELETION = "INSERT INTO entity_deletion (collection_id, version, primary_key, "
             + "deleted_at, deleted_by, request_id) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private static final String SELECT_DELETED_VERSIONS = "SELECT v.version, v.primary_key, v.vector, v.fields, "
+            + "v.inserted_at, v.restored_from, v.restored_by FROM entity_version v JOIN entity_deletion d "
+            + "ON d.collection_id = v.collection_id AND d.version = v.version WHERE v.collection_id = ?";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -126,6 +131,81 @@ public class EntityStore {
                     consumer.accept(version(rs));
                 }
             });
+        });
+    }
+
+    /**
+     * Streams, in version order, the versions that were live at {@code asOf} and have been
+     * deleted since: with the live versions inserted by then, they make up the collection as it
+     * was at that moment.
+     */
+    public void forEachVersionDeletedSince(long collectionId, long asOf, Consumer<EntityVersion> consumer) {
+        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(SELECT_DELETED_VERSIONS
+                    + " AND v.inserted_at <= ? AND d.deleted_at > ? ORDER BY v.version");
+            statement.setFetchSize(FETCH);
+            statement.setLong(1, collectionId);
+            statement.setObject(2, timestamp(asOf));
+            statement.setObject(3, timestamp(asOf));
+            return statement;
+        }, rs -> {
+            consumer.accept(version(rs));
+        }));
+    }
+
+    /**
+     * The deleted versions of a collection deleted at or after {@code since}, in version order;
+     * only those of the given keys when {@code keys} is not null.
+     */
+    public List<EntityVersion> deletedVersions(long collectionId, long since, List<String> keys) {
+        if (keys != null && keys.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(SELECT_DELETED_VERSIONS).append(" AND d.deleted_at >= ?");
+        List<Object> arguments = new ArrayList<>(List.of(collectionId, timestamp(since)));
+        if (keys != null) {
+            sql.append(" AND d.primary_key IN (").append("?,".repeat(keys.size() - 1)).append("?)");
+            arguments.addAll(keys);
+        }
+        return jdbc.query(sql.append(" ORDER BY v.version").toString(), (rs, row) -> version(rs), arguments.toArray());
+    }
+
+    /**
+     * One page of a collection's deletion history, oldest first, from {@code since} on and
+     * after the (deletedAt, version) position {@code after} when it is not null.
+     */
+    public List<Deletion> deletions(long collectionId, long since, Deletion after, int limit) {
+        String sql = "SELECT version, primary_key, deleted_at, deleted_by, request_id FROM entity_deletion "
+                + "WHERE collection_id = ? AND deleted_at >= ?"
+                + (after == null ? "" : " AND (deleted_at > ? OR (deleted_at = ? AND version > ?))")
+                + " ORDER BY deleted_at, version";
+        List<Object> arguments = new ArrayList<>(List.of(collectionId, timestamp(since)));
+        if (after != null) {
+            arguments.addAll(List.of(timestamp(after.deletedAt()), timestamp(after.deletedAt()), after.version()));
+        }
+        return jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setMaxRows(limit);
+            for (int i = 0; i < arguments.size(); i++) {
+                statement.setObject(i + 1, arguments.get(i));
+            }
+            return statement;
+        }, (rs, row) -> new Deletion(rs.getLong(1), rs.getString(2), millis(rs, 3), rs.getString(4),
+                rs.getString(5)));
+    }
+
+    /**
+     * Removes the versions of a collection deleted before {@code cutoff}, with their deletion
+     * records, in one transaction; returns how many versions went.
+     */
+    public int purge(long collectionId, long cutoff) {
+        return transaction.execute(status -> {
+            int versions = jdbc.update("DELETE FROM entity_version WHERE collection_id = ? AND version IN "
+                    + "(SELECT version FROM entity_deletion WHERE collection_id = ? AND deleted_at < ?)",
+                    collectionId, collectionId, timestamp(cutoff));
+            jdbc.update("DELETE FROM entity_deletion WHERE collection_id = ? AND deleted_at < ?", collectionId,
+                    timestamp(cutoff));
+            return versions;
         });
     }
 

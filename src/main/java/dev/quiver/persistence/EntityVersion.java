@@ -18,4 +18,9 @@ public record EntityVersion(long version, String primaryKey, byte[] vector, Stri
     public EntityVersion(long version, String primaryKey, byte[] vector, String fields, long insertedAt) {
         this(version, primaryKey, vector, fields, insertedAt, null, null);
     }
+
+    /** This version, marked as restoring the deleted version {@code from} on behalf of {@code by}. */
+    public EntityVersion restoring(long from, String by) {
+        return new EntityVersion(version, primaryKey, vector, fields, insertedAt, from, by);
+    }
 }

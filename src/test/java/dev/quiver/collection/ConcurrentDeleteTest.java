@@ -84,10 +84,10 @@ class ConcurrentDeleteTest {
                 .query(Long.class).single();
         assertThat(recorded).isEqualTo(answeredCount);
 
-        Rows live = reader.query(null, "racing", null, List.of("count(*)"), null, null);
+        Rows live = reader.query(null, "racing", null, List.of("count(*)"), null, null, null);
         long liveCount = (Long) live.rows().get(0).get("count(*)");
         assertThat(liveCount + deleted.size()).isEqualTo(nextId.get());
-        Rows stillDoomed = reader.query(null, "racing", "doomed == true", List.of("id"), 0, null);
+        Rows stillDoomed = reader.query(null, "racing", "doomed == true", List.of("id"), 0, null, null);
         for (Map<String, Object> row : stillDoomed.rows()) {
             assertThat(deleted).doesNotContain(row.get("id"));
         }

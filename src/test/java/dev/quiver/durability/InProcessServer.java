@@ -29,6 +29,10 @@ final class InProcessServer implements AutoCloseable {
                 .run(arguments.toArray(String[]::new)));
     }
 
+    int managementPort() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.management.port"));
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
