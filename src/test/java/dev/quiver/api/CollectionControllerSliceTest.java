@@ -8,12 +8,15 @@ import dev.quiver.config.ApiProperties;
 import dev.quiver.config.AuthProperties;
 import dev.quiver.config.StorageProperties;
 import dev.quiver.persistence.EntityStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureJdbc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -36,6 +39,12 @@ class CollectionControllerSliceTest {
     @EnableConfigurationProperties({ApiProperties.class, AuthProperties.class, StorageProperties.class})
     @ComponentScan(basePackageClasses = {AccessGuard.class, CollectionService.class, EntityStore.class})
     static class Slice {
+
+        /** The purge counts what it removes; the slice has no actuator, so a plain registry. */
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
     }
 
     @Autowired

@@ -50,6 +50,10 @@ class PermissionsHttpTest extends SecuredServerTestSupport {
         JsonNode hits = assertOk(api.post("/v1/vector/search", READER,
                 "{\"collectionName\":\"" + COLLECTION + "\",\"vector\":[1,0],\"limit\":1}"));
         assertThat(hits.size()).isEqualTo(1);
+        assertThat(assertOk(api.get("/v1/vector/deletions?collectionName=" + COLLECTION, READER))
+                .get("deletions").isArray()).isTrue();
+        assertThat(assertOk(api.post("/v1/vector/deletions", READER, "{\"collectionName\":\"" + COLLECTION + "\"}"))
+                .get("deletions").isArray()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +73,7 @@ class PermissionsHttpTest extends SecuredServerTestSupport {
                 Arguments.of("/v1/vector/insert", "{\"collectionName\":\"" + COLLECTION + "\",\"data\":[{\"vector\":[1,1]}]}"),
                 Arguments.of("/v1/vector/upsert", "{\"collectionName\":\"" + COLLECTION + "\",\"data\":[{\"vector\":[1,1]}]}"),
                 Arguments.of("/v1/vector/delete", "{\"collectionName\":\"" + COLLECTION + "\",\"filter\":\"shelf >= 1\"}"),
+                Arguments.of("/v1/vector/restore", "{\"collectionName\":\"" + COLLECTION + "\",\"filter\":\"shelf >= 1\"}"),
                 Arguments.of("/v1/vector/collections/drop", "{\"collectionName\":\"" + COLLECTION + "\"}"));
     }
 
@@ -79,6 +84,9 @@ class PermissionsHttpTest extends SecuredServerTestSupport {
                 "{\"dbName\":\"other\",\"collectionName\":\"limited_made\",\"dimension\":2}"));
         assertForbidden(api.post("/v1/vector/query", LIMITED,
                 "{\"dbName\":\"other\",\"collectionName\":\"anything\",\"filter\":\"id > 0\"}"));
+        assertForbidden(api.get("/v1/vector/deletions?dbName=other&collectionName=anything", LIMITED));
+        assertForbidden(api.post("/v1/vector/restore", LIMITED,
+                "{\"dbName\":\"other\",\"collectionName\":\"anything\",\"id\":1}"));
         assertThat(assertOk(api.get("/v1/vector/collections?dbName=other", ROOT)).toString())
                 .doesNotContain("limited_made");
     }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Service-level figures for the durability issue, on the embedded H2 store, one run:
+#  1. search latency at 100k x 128 alone, then while 1,000-row inserts stream in;
+#  2. heap per vector at 1M x 128 (heap after a full GC, minus the empty service's);
+#  3. recovery of 1M x 128 rows to readiness after a graceful restart.
+# Usage: bench/service/run.sh [rows-for-heap-and-recovery]   (default 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS=${1:-1000000}
+[ -f target/quiver.jar ] || ./mvnw -B -q package -DskipTests
+DATA=$(mktemp -d)
+LOG=$DATA/quiver.log
+TOKEN=root:bench-pass
+URL=http://127.0.0.1:19530
+start() {
+  java -Xms8g -Xmx8g -jar target/quiver.jar --quiver.auth.root-password=bench-pass --quiver.data-dir="$DATA" \
+    >>"$LOG" 2>&1 &
+  PID=$!
+  T0=$(date +%s%N)
+  until curl -sf http://127.0.0.1:9091/actuator/health/readiness >/dev/null; do sleep 0.05; done
+  echo "ready after $(( ($(date +%s%N) - T0) / 1000000 )) ms (JVM start included)"
+}
+heap_mb() {
+  jcmd "$PID" GC.run >/dev/null; sleep 1; jcmd "$PID" GC.run >/dev/null
+  jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); print v / 1024; exit } }'
+}
+echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(java -version 2>&1 | head -1)"
+start
+BASE=$(heap_mb)
+java bench/service/ServiceBench.java load "$URL" "$TOKEN" lat100k 100000 128 4
+for run in 1 2 3; do
+  java bench/service/ServiceBench.java latency "$URL" "$TOKEN" lat100k 2000 128 alone
+  java bench/service/ServiceBench.java latency "$URL" "$TOKEN" lat100k 2000 128 inserting
+done
+curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/v1/vector/collections/drop" -d '{"collectionName":"lat100k"}' >/dev/null
+java bench/service/ServiceBench.java load "$URL" "$TOKEN" big "$ROWS" 128 4
+FULL=$(heap_mb)
+awk -v b="$BASE" -v f="$FULL" -v n="$ROWS" 'BEGIN { printf "heap after GC: %.0f MB empty, %.0f MB with %d rows: %.0f bytes per vector\n", b, f, n, (f - b) * 1048576 / n }'
+kill -TERM "$PID"; wait "$PID" || true
+start
+grep -o 'Recovered .*' "$LOG" | tail -1
+kill -TERM "$PID"; wait "$PID" || true
+echo "data and log in $DATA (remove when done)"
