@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * load creates the collection and inserts ROWS seeded vectors (1,000 Gaussian clusters, sigma 1)
  * in batches of 1,000; latency runs QUERIES k=10 searches one after another and prints p50, p99
- * and max, optionally while another client streams 1,000-row inserts into the same collection.
+ * and max, optionally while another client streams 1,000-row inserts into the same collection
+ * (each followed by a delete of the batch before, so the collection keeps its size).
  */
 public class ServiceBench {
 
@@ -78,11 +79,20 @@ public class ServiceBench {
         Data data = new Data(dim);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong inserted = new AtomicLong();
+        // Each 1,000-row insert is followed by a delete of the previous batch, so the collection
+        // stays at its loaded size and the searches alone and during the stream scan as many rows.
         Thread writer = new Thread(() -> {
             long row = 50_000_000L;
+            String previous = null;
             while (!stop.get()) {
                 try {
-                    post(url, token, "/v1/vector/insert", data.insertBody(collection, row, BATCH));
+                    String answer = post(url, token, "/v1/vector/insert", data.insertBody(collection, row, BATCH));
+                    String ids = answer.substring(answer.indexOf("\"insertIds\":") + 12, answer.lastIndexOf(']') + 1);
+                    if (previous != null) {
+                        post(url, token, "/v1/vector/delete", "{\"collectionName\":\"" + collection + "\",\"id\":"
+                                + previous + "}");
+                    }
+                    previous = ids;
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

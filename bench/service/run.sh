@@ -3,21 +3,24 @@
 #  1. search latency at 100k x 128 alone, then while 1,000-row inserts stream in;
 #  2. heap per vector at 1M x 128 (heap after a full GC, minus the empty service's);
 #  3. recovery of 1M x 128 rows to readiness after a graceful restart.
-# Usage: bench/service/run.sh [rows-for-heap-and-recovery]   (default 1000000)
+# Usage: [PORT=19530 MANAGEMENT_PORT=9091] bench/service/run.sh [rows-for-heap-and-recovery]   (default 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-1000000}
-[ -f target/quiver.jar ] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q package -DskipTests   # always: a stale jar would measure old code
 DATA=$(mktemp -d)
 LOG=$DATA/quiver.log
 TOKEN=root:bench-pass
-URL=http://127.0.0.1:19530
+PORT=${PORT:-19530}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-9091}
+URL=http://127.0.0.1:$PORT
 start() {
   java -Xms8g -Xmx8g -jar target/quiver.jar --quiver.auth.root-password=bench-pass --quiver.data-dir="$DATA" \
+    --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" \
     >>"$LOG" 2>&1 &
   PID=$!
   T0=$(date +%s%N)
-  until curl -sf http://127.0.0.1:9091/actuator/health/readiness >/dev/null; do sleep 0.05; done
+  until curl -sf http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness >/dev/null; do sleep 0.05; done
   echo "ready after $(( ($(date +%s%N) - T0) / 1000000 )) ms (JVM start included)"
 }
 heap_mb() {
