@@ -18,7 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java ServiceBench.java load    URL TOKEN COLLECTION ROWS [DIM] [CONCURRENCY]
  * java ServiceBench.java latency URL TOKEN COLLECTION QUERIES [DIM] [alone|inserting]
+ * java ServiceBench.java churn   URL TOKEN COLLECTION INSERTS [DIM]
  * </pre>
+ *
+ * churn has 8 clients insert INSERTS rows in batches of 100 and delete 23 of every 24 right
+ * after (by id), leaving about INSERTS / 24 live rows: memory must follow the live rows.
  *
  * load creates the collection and inserts ROWS seeded vectors (1,000 Gaussian clusters, sigma 1)
  * in batches of 1,000; latency runs QUERIES k=10 searches one after another and prints p50, p99
@@ -39,6 +43,7 @@ public class ServiceBench {
         int dim = args.length > 5 ? Integer.parseInt(args[5]) : 128;
         switch (mode) {
             case "load" -> load(url, token, collection, count, dim, args.length > 6 ? Integer.parseInt(args[6]) : 4);
+            case "churn" -> churn(url, token, collection, count, dim);
             case "latency" -> latency(url, token, collection, count, dim, args.length > 6 && args[6].equals("inserting"));
             default -> throw new IllegalArgumentException("mode load or latency");
         }
@@ -72,6 +77,43 @@ public class ServiceBench {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("loaded %d rows of dim %d into %s in %.1f s: %.0f rows/s at concurrency %d%n",
                 (long) batches * BATCH, dim, collection, seconds, batches * (double) BATCH / seconds, concurrency);
+    }
+
+    static void churn(String url, String token, String collection, int inserts, int dim) throws Exception {
+        post(url, token, "/v1/vector/collections/create",
+                "{\"collectionName\":\"" + collection + "\",\"dimension\":" + dim + "}");
+        Data data = new Data(dim);
+        int batch = 100;
+        AtomicLong next = new AtomicLong();
+        AtomicLong deleted = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> clients = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < 8; c++) {
+            clients.add(pool.submit(() -> {
+                for (long b = next.getAndIncrement(); b * batch < inserts; b = next.getAndIncrement()) {
+                    String answer = post(url, token, "/v1/vector/insert", data.insertBody(collection, b * batch, batch));
+                    String[] ids = answer.substring(answer.indexOf("\"insertIds\":[") + 13, answer.lastIndexOf(']'))
+                            .split(",");
+                    StringBuilder doomed = new StringBuilder();
+                    for (int i = 0; i < ids.length; i++) {
+                        if (i % 24 != 0) {
+                            doomed.append(doomed.length() == 0 ? "" : ",").append(ids[i]);
+                            deleted.incrementAndGet();
+                        }
+                    }
+                    post(url, token, "/v1/vector/delete", "{\"collectionName\":\"" + collection + "\",\"id\":["
+                            + doomed + "]}");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : clients) {
+            client.get();
+        }
+        pool.shutdown();
+        System.out.printf("churn: %d inserts and %d deletes from 8 clients in %.1f s, %d rows live%n", inserts,
+                deleted.get(), (System.nanoTime() - started) / 1e9, inserts - deleted.get());
     }
 
     static void latency(String url, String token, String collection, int queries, int dim, boolean inserting)

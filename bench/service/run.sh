@@ -2,7 +2,9 @@
 # Service-level figures for the durability issue, on the embedded H2 store, one run:
 #  1. search latency at 100k x 128 alone, then while 1,000-row inserts stream in;
 #  2. heap per vector at 1M x 128 (heap after a full GC, minus the empty service's);
-#  3. recovery of 1M x 128 rows to readiness after a graceful restart.
+#  3. recovery of 1M x 128 rows to readiness after a graceful restart;
+#  4. heap after a churn of 234k inserts and 224k deletes (8 clients) against the same live rows
+#     freshly loaded (after a restart).
 # Usage: [PORT=19530 MANAGEMENT_PORT=9091] bench/service/run.sh [rows-for-heap-and-recovery]   (default 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -42,5 +44,14 @@ awk -v b="$BASE" -v f="$FULL" -v n="$ROWS" 'BEGIN { printf "heap after GC: %.0f 
 kill -TERM "$PID"; wait "$PID" || true
 start
 grep -o 'Recovered .*' "$LOG" | tail -1
+curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/v1/vector/collections/drop" -d '{"collectionName":"big"}' >/dev/null
+EMPTY=$(heap_mb)
+java bench/service/ServiceBench.java churn "$URL" "$TOKEN" churned 234000 128
+sleep 25 # two compaction rounds (quiver.compaction-interval, 10 s)
+CHURNED=$(heap_mb)
+kill -TERM "$PID"; wait "$PID" || true
+start
+FRESH=$(heap_mb)
+awk -v e="$EMPTY" -v c="$CHURNED" -v f="$FRESH" -v b="$BASE" 'BEGIN { printf "churned collection: %.1f MB of heap after GC; the same live rows freshly loaded: %.1f MB; ratio %.2f\n", c - e, f - b, (c - e) / (f - b) }'
 kill -TERM "$PID"; wait "$PID" || true
 echo "data and log in $DATA (remove when done)"
