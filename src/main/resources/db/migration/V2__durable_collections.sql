@@ -16,6 +16,10 @@ CREATE TABLE collection_def (
     -- Highest auto id handed out for this collection, so ids are never reused after a restart,
     -- even when the clock went back or the versions holding them were purged.
     auto_id_high_water BIGINT NOT NULL DEFAULT 0,
+    -- Where the collection's history stands, so writes continue after it at a restart (even
+    -- when the newest versions were purged): the highest version number and write time so far.
+    last_version       BIGINT NOT NULL DEFAULT 0,
+    last_write_at      BIGINT NOT NULL DEFAULT 0,
     CONSTRAINT collection_def_name UNIQUE (db_name, name)
 );
 

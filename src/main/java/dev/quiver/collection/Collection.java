@@ -125,6 +125,11 @@ final class Collection {
         return ++lastVersion;
     }
 
+    /** The highest version number handed out so far. */
+    long lastVersion() {
+        return lastVersion;
+    }
+
     /** The time of a write being planned: never earlier than the previous write's. */
     long writeTime() {
         lastWriteTime = Math.max(lastWriteTime, System.currentTimeMillis());

@@ -66,7 +66,7 @@ public class CollectionService {
             registry.requireRoom();
             long id = registry.nextCollectionId();
             store.create(new StoredCollection(id, schema.dbName(), schema.name(), storedForm.schemaJson(schema),
-                    System.currentTimeMillis(), 0));
+                    System.currentTimeMillis()));
             registry.add(new Collection(id, schema, segmentRows));
         }
     }

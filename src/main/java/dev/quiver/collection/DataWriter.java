@@ -183,7 +183,8 @@ public class DataWriter {
             EntityVersion version = storedForm.version(assigned[i], key, row, now, schema);
             versions.add(restoredFrom == null ? version : version.restoring(restoredFrom.get(i), context.principal()));
         }
-        WriteBatch batch = new WriteBatch(collection.id(), versions, deletions, highestAutoId);
+        WriteBatch batch = new WriteBatch(collection.id(), versions, deletions, highestAutoId,
+                collection.lastVersion(), now);
         Runnable apply = () -> {
             ended.forEach(table::markDeleted);
             for (int i = 0; i < rows.size(); i++) {

@@ -60,8 +60,7 @@ class Recovery implements ApplicationRunner {
     private Collection recover(StoredCollection stored) {
         CollectionSchema schema = storedForm.schema(stored.schemaJson());
         Collection collection = new Collection(stored.id(), schema, segmentRows);
-        EntityStore.Position position = store.position(stored.id());
-        collection.resumeAfter(position.lastVersion(), position.lastWriteTime());
+        collection.resumeAfter(stored.lastVersion(), stored.lastWriteTime());
         Table table = collection.table();
         // No request reads the collection before recovery ends, so rows go in without locks.
         store.forEachLiveVersion(stored.id(), version -> {

@@ -47,9 +47,10 @@ public class EntityStore {
     }
 
     public List<StoredCollection> collections() {
-        return jdbc.query("SELECT id, db_name, name, schema_json, created_at, auto_id_high_water FROM collection_def "
-                + "ORDER BY id", (rs, row) -> new StoredCollection(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), millis(rs, 5), rs.getLong(6)));
+        return jdbc.query("SELECT id, db_name, name, schema_json, created_at, auto_id_high_water, last_version, "
+                + "last_write_at FROM collection_def ORDER BY id", (rs, row) -> new StoredCollection(rs.getLong(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), millis(rs, 5), rs.getLong(6), rs.getLong(7),
+                        rs.getLong(8)));
     }
 
     public void create(StoredCollection collection) {
@@ -90,27 +91,10 @@ public class EntityStore {
                 statement.setObject(7, version.restoredFrom());
                 statement.setString(8, version.restoredBy());
             });
-            if (batch.autoIdHighWater() > 0) {
-                jdbc.update("UPDATE collection_def SET auto_id_high_water = ? WHERE id = ? AND auto_id_high_water < ?",
-                        batch.autoIdHighWater(), collectionId, batch.autoIdHighWater());
-            }
+            jdbc.update("UPDATE collection_def SET auto_id_high_water = GREATEST(auto_id_high_water, ?), "
+                    + "last_version = GREATEST(last_version, ?), last_write_at = GREATEST(last_write_at, ?) WHERE id = ?",
+                    batch.autoIdHighWater(), batch.lastVersion(), batch.writeTime(), collectionId);
         });
-    }
-
-    /**
-     * Where a collection's history stands: its highest version number and the latest time any of
-     * its versions was inserted or deleted (0 and 0 for an empty collection).
-     */
-    public Position position(long collectionId) {
-        return jdbc.queryForObject("SELECT (SELECT MAX(version) FROM entity_version WHERE collection_id = ?), "
-                + "(SELECT MAX(inserted_at) FROM entity_version WHERE collection_id = ?), "
-                + "(SELECT MAX(deleted_at) FROM entity_deletion WHERE collection_id = ?)",
-                (rs, row) -> new Position(rs.getLong(1), Math.max(millis(rs, 2), millis(rs, 3))),
-                collectionId, collectionId, collectionId);
-    }
-
-    /** A collection's highest version number and latest write time. */
-    public record Position(long lastVersion, long lastWriteTime) {
     }
 
     /** Streams a collection's live versions (those no deletion names) in version order. */

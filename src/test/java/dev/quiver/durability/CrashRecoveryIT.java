@@ -66,7 +66,7 @@ class CrashRecoveryIT {
     }
 
     private void crashRounds(StoreUnderTest store, int rounds) {
-        List<String> arguments = new ArrayList<>(store.freshArguments(temp.resolve("data")).stream().map(a -> a.replace("WRITE_DELAY=0", "WRITE_DELAY=2000")).toList());
+        List<String> arguments = new ArrayList<>(store.freshArguments(temp.resolve("data")));
         arguments.add("--quiver.segment-rows=64");
         Owner[] owners = new Owner[THREADS];
         for (int t = 0; t < THREADS; t++) {

@@ -70,6 +70,12 @@ class RetentionPurgeTest {
                     "{\"collectionName\":\"brief\",\"filter\":\"id > 0\"}"));
             assertThat(live).extracting(row -> row.get("id").longValue()).containsExactly(3L, 4L);
             assertThat(deletions(api)).isEmpty();
+            assertOk(api.post("/v1/vector/insert", ROOT, "{\"collectionName\":\"brief\",\"data\":"
+                    + "[{\"id\":5,\"vector\":[5,5]}]}"));
+            assertThat(server.bean(JdbcTemplate.class).queryForObject(
+                    "SELECT version FROM entity_version WHERE primary_key = '5'", Long.class))
+                    .as("versions continue after the five written before, though the newest were purged")
+                    .isEqualTo(6);
         }
     }
 
