@@ -74,19 +74,15 @@ public class DataWriter {
     }
 
     public Written delete(String dbName, String collectionName, JsonNode id, String filter, RequestContext context) {
-        boolean byFilter = filter != null && !filter.isEmpty();
-        Names.requireParameters(collectionName, "id/filter", !byFilter && (id == null || id.isNull()));
-        Collection collection = registry.get(registry.database(dbName), collectionName);
-        SegmentFilter predicate = byFilter ? collection.compile(filter) : null;
-        List<Object> keys = byFilter ? null : keys(id, collection.schema());
-        return collection.write(target -> {
+        Selection selection = select(dbName, collectionName, id, filter);
+        return selection.collection().write(target -> {
             Table table = target.table();
             List<Integer> doomed = new ArrayList<>();
-            if (byFilter) {
-                Matches.forEach(Snapshot.present(table), predicate, doomed::add);
+            if (selection.keys() == null) {
+                Matches.forEach(Snapshot.present(table), selection.filter(), doomed::add);
             } else {
                 Set<Integer> seen = new HashSet<>();
-                for (Object key : keys) {
+                for (Object key : selection.keys()) {
                     int ordinal = table.liveOrdinal(key);
                     if (ordinal >= 0 && seen.add(ordinal)) {
                         doomed.add(ordinal);
@@ -107,18 +103,14 @@ public class DataWriter {
      * caller. A key that is live again since is reported as a conflict and left as it is.
      */
     public Restored restore(String dbName, String collectionName, JsonNode id, String filter, RequestContext context) {
-        boolean byFilter = filter != null && !filter.isEmpty();
-        Names.requireParameters(collectionName, "id/filter", !byFilter && (id == null || id.isNull()));
-        Collection collection = registry.get(registry.database(dbName), collectionName);
-        SegmentFilter predicate = byFilter ? collection.compile(filter) : null;
-        List<Object> keys = byFilter ? null : keys(id, collection.schema());
-        return collection.write(target -> {
-            History.Deleted deleted = history.deletedVersions(target, keys);
+        Selection selection = select(dbName, collectionName, id, filter);
+        return selection.collection().write(target -> {
+            History.Deleted deleted = history.deletedVersions(target, selection.keys());
             List<DecodedRow> rows = new ArrayList<>();
             List<Long> origins = new ArrayList<>();
             List<Object> conflicts = new ArrayList<>();
             Snapshot candidates = Snapshot.present(deleted.rows());
-            Matches.forEach(candidates, predicate, ordinal -> {
+            Matches.forEach(candidates, selection.filter(), ordinal -> {
                 Object key = candidates.key(ordinal);
                 if (target.table().liveOrdinal(key) >= 0) {
                     conflicts.add(key);
@@ -133,6 +125,22 @@ public class DataWriter {
             return new PlannedWrite<>(write.appendCount(), write.commit(), write.apply(),
                     new Restored(write.result().count(), write.result().ids(), conflicts));
         });
+    }
+
+    /**
+     * What a delete or restore names: rows matching {@code filter} (which wins when given), or
+     * the keys in {@code id}; checked before anything is read.
+     */
+    private Selection select(String dbName, String collectionName, JsonNode id, String filter) {
+        boolean byFilter = filter != null && !filter.isEmpty();
+        Names.requireParameters(collectionName, "id/filter", !byFilter && (id == null || id.isNull()));
+        Collection collection = registry.get(registry.database(dbName), collectionName);
+        return byFilter ? new Selection(collection, collection.compile(filter), null)
+                : new Selection(collection, null, keys(id, collection.schema()));
+    }
+
+    /** A collection and either a filter or a list of keys. */
+    private record Selection(Collection collection, SegmentFilter filter, List<Object> keys) {
     }
 
     static List<Object> keys(JsonNode id, CollectionSchema schema) {

@@ -54,25 +54,25 @@ abstract sealed class KeyIndex permits KeyIndex.Longs, KeyIndex.Strings {
 
         @Override
         int get(Object key) {
-            long k = (Long) key;
+            int i = find((Long) key);
+            return ordinals[i] == EMPTY ? ABSENT : ordinals[i];
+        }
+
+        /** The slot holding {@code k}, or the empty slot that ends its probe run. */
+        private int find(long k) {
             int mask = keys.length - 1;
-            for (int i = slot(k, mask); ordinals[i] != EMPTY; i = (i + 1) & mask) {
-                if (keys[i] == k) {
-                    return ordinals[i];
-                }
+            int i = slot(k, mask);
+            while (ordinals[i] != EMPTY && keys[i] != k) {
+                i = (i + 1) & mask;
             }
-            return ABSENT;
+            return i;
         }
 
         @Override
         void put(Object key, int ordinal) {
             reserve(1);
             long k = (Long) key;
-            int mask = keys.length - 1;
-            int i = slot(k, mask);
-            while (ordinals[i] != EMPTY && keys[i] != k) {
-                i = (i + 1) & mask;
-            }
+            int i = find(k);
             if (ordinals[i] == EMPTY) {
                 size++;
             }
@@ -82,15 +82,11 @@ abstract sealed class KeyIndex permits KeyIndex.Longs, KeyIndex.Strings {
 
         @Override
         void remove(Object key) {
-            long k = (Long) key;
-            int mask = keys.length - 1;
-            int i = slot(k, mask);
-            while (ordinals[i] != EMPTY && keys[i] != k) {
-                i = (i + 1) & mask;
-            }
+            int i = find((Long) key);
             if (ordinals[i] == EMPTY) {
                 return;
             }
+            int mask = keys.length - 1;
             size--;
             // Shift back every later entry of the probe run that may not stay behind the hole.
             int hole = i;
