@@ -1,8 +1,8 @@
 package dev.quiver.collection;
 
+import dev.quiver.config.StorageProperties;
 import dev.quiver.error.QuiverException;
 import dev.quiver.index.Metric;
-import dev.quiver.config.StorageProperties;
 import dev.quiver.persistence.EntityStore;
 import dev.quiver.persistence.StoredCollection;
 import dev.quiver.store.IdType;
