@@ -3,12 +3,14 @@ package dev.quiver.api;
 import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -83,6 +85,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Envelope> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof HttpMessageNotWritableException && e.getCause() instanceof IOException) {
+            // The client hung up while its answer was being written (a broken pipe): nobody to answer.
+            log.debug("Client gone during the answer to {} {}", request.getMethod(), request.getRequestURI());
+            return null;
+        }
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Envelope.error(ErrorCode.UNEXPECTED,
                 ErrorCode.UNEXPECTED.message("the server failed to handle the request; see its log")));

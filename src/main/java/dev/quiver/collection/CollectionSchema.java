@@ -54,9 +54,20 @@ public record CollectionSchema(
         differ(differences, "dimension", dimension, requested.dimension);
         differ(differences, "metricType", metric, requested.metric);
         differ(differences, "enableDynamicField", dynamicFields, requested.dynamicFields);
-        if (!scalarFields.equals(requested.scalarFields)) {
-            differences.add("fields: " + names(scalarFields) + " here, " + names(requested.scalarFields)
-                    + " requested (names, types and options must match)");
+        if (!names(scalarFields).equals(names(requested.scalarFields))) {
+            differences.add("fields: " + names(scalarFields) + " here, " + names(requested.scalarFields) + " requested");
+        } else {
+            for (int i = 0; i < scalarFields.size(); i++) {
+                ScalarField here = scalarFields.get(i);
+                ScalarField there = requested.scalarFields.get(i);
+                String field = "field '" + here.name() + "' ";
+                differ(differences, field + "maxLength", here.maxLength(), there.maxLength());
+                differ(differences, field + "elementType", String.valueOf(here.elementType()),
+                        String.valueOf(there.elementType()));
+                differ(differences, field + "maxCapacity", here.maxCapacity(), there.maxCapacity());
+                differ(differences, field + "nullable", here.nullable(), there.nullable());
+                differ(differences, field + "description", here.description(), there.description());
+            }
         }
         return differences;
     }
@@ -67,8 +78,9 @@ public record CollectionSchema(
         }
     }
 
+    /** Each field's name and type, as describe names the type. */
     private static List<String> names(List<ScalarField> fields) {
-        return fields.stream().map(field -> field.name() + " " + field.describedType()).toList();
+        return fields.stream().map(field -> field.name() + " " + field.type().wireName()).toList();
     }
 
     /** Fresh, empty columns for the typed scalar fields, in schema order (one set per segment). */

@@ -78,7 +78,11 @@ class History {
     private void requireInWindow(long asOf) {
         long now = System.currentTimeMillis();
         long start = now - retention.toMillis();
-        if (asOf < start || asOf > now) {
+        if (asOf > now) {
+            throw QuiverException.invalid(TRAVEL_TIMESTAMP + " " + Instant.ofEpochMilli(asOf) + " is in the future "
+                    + "(the server's time is " + Instant.ofEpochMilli(now) + "); time travel reads the past only");
+        }
+        if (asOf < start) {
             throw QuiverException.invalid(TRAVEL_TIMESTAMP + " " + Instant.ofEpochMilli(asOf) + " is outside the "
                     + "retention window [" + Instant.ofEpochMilli(start) + ", " + Instant.ofEpochMilli(now)
                     + "] (quiver.retention " + retention + ")");

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Removes deleted versions once they leave the retention window ({@code quiver.retention}):
- * from the store, one transaction per collection between its writes, and from memory by
+ * from the store in batches of small transactions while writes go on, and from memory by
  * compacting every segment that still holds deleted rows. Reads go on meanwhile. Counts what
  * it removed in {@code quiver_purged_versions_total}.
  */
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 class RetentionPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
+    private static final int PURGE_BATCH = 10_000;
 
     private final CollectionRegistry registry;
     private final EntityStore store;
@@ -50,12 +51,19 @@ class RetentionPurge {
         }
     }
 
-    /** Purges one collection's versions deleted before {@code cutoff}; returns how many. */
+    /**
+     * Purges one collection's versions deleted before {@code cutoff}; returns how many. The store
+     * part needs no lock: no write, restore or read inside the window touches those rows. It runs
+     * in small transactions, so the store is never held for long.
+     */
     long purge(Collection collection, long cutoff) {
-        long[] removed = {0};
-        collection.maintain(() -> removed[0] = store.purge(collection.id(), cutoff));
+        long removed = 0;
+        for (int batch = PURGE_BATCH; batch == PURGE_BATCH; ) {
+            batch = store.purge(collection.id(), cutoff, PURGE_BATCH);
+            removed += batch;
+            purged.increment(batch);
+        }
         Compactor.compact(collection, true);
-        purged.increment(removed[0]);
-        return removed[0];
+        return removed;
     }
 }

@@ -1,7 +1,6 @@
 package dev.quiver.collection;
 
 import dev.quiver.error.QuiverException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +19,12 @@ final class TimeArgument {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
+        // time.time() * 1000 in Python, Date.now() / 1 in some clients: a whole number written
+        // as a float is still a moment.
+        if (value.isFloatingPointNumber() && Math.abs(value.doubleValue()) < 0x1p53
+                && value.doubleValue() == Math.rint(value.doubleValue())) {
+            return (long) value.doubleValue();
+        }
         if (value.isString()) {
             return millis(value.stringValue(), name);
         }
@@ -31,17 +36,14 @@ final class TimeArgument {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        if (text.length() <= 19 && text.chars().allMatch(Character::isDigit)) {
-            return Long.parseLong(text);
-        }
         try {
-            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return Instant.parse(text).toEpochMilli();
-            } catch (DateTimeParseException e) {
-                throw invalid(name, text);
+            if (text.chars().allMatch(Character::isDigit)) {
+                return Long.parseLong(text);
             }
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+            // Not a number, not ISO-8601, or a moment beyond what epoch milliseconds can hold.
+            throw invalid(name, text);
         }
     }
 

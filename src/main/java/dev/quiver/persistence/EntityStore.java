@@ -24,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EntityStore {
 
     private static final int BATCH = 1000;
+    /** At most this many values go into one SQL IN list (PostgreSQL takes 65,535 parameters). */
+    private static final int IN_LIST = 1000;
+    private static final long EARLIEST = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
+    private static final long LATEST = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
     private static final int FETCH = 1000;
 
     private static final String INSERT_VERSION = "INSERT INTO entity_version (collection_id, version, primary_key, "
@@ -142,16 +146,20 @@ public class EntityStore {
      * only those of the given keys when {@code keys} is not null.
      */
     public List<EntityVersion> deletedVersions(long collectionId, long since, List<String> keys) {
-        if (keys != null && keys.isEmpty()) {
-            return List.of();
+        String sql = SELECT_DELETED_VERSIONS + " AND d.deleted_at >= ?";
+        if (keys == null) {
+            return jdbc.query(sql + " ORDER BY v.version", (rs, row) -> version(rs), collectionId, timestamp(since));
         }
-        StringBuilder sql = new StringBuilder(SELECT_DELETED_VERSIONS).append(" AND d.deleted_at >= ?");
-        List<Object> arguments = new ArrayList<>(List.of(collectionId, timestamp(since)));
-        if (keys != null) {
-            sql.append(" AND d.primary_key IN (").append("?,".repeat(keys.size() - 1)).append("?)");
-            arguments.addAll(keys);
+        List<EntityVersion> versions = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += IN_LIST) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+            List<Object> arguments = new ArrayList<>(List.of(collectionId, timestamp(since)));
+            arguments.addAll(chunk);
+            versions.addAll(jdbc.query(sql + " AND d.primary_key IN (" + "?,".repeat(chunk.size() - 1) + "?)",
+                    (rs, row) -> version(rs), arguments.toArray()));
         }
-        return jdbc.query(sql.append(" ORDER BY v.version").toString(), (rs, row) -> version(rs), arguments.toArray());
+        versions.sort(java.util.Comparator.comparingLong(EntityVersion::version));
+        return versions;
     }
 
     /**
@@ -179,17 +187,29 @@ public class EntityStore {
     }
 
     /**
-     * Removes the versions of a collection deleted before {@code cutoff}, with their deletion
-     * records, in one transaction; returns how many versions went.
+     * Removes up to {@code limit} of the versions of a collection deleted before {@code cutoff},
+     * with their deletion records, in one transaction; returns how many went. Callers repeat it
+     * until it returns less than {@code limit}, so no transaction grows large.
      */
-    public int purge(long collectionId, long cutoff) {
+    public int purge(long collectionId, long cutoff, int limit) {
         return transaction.execute(status -> {
-            int versions = jdbc.update("DELETE FROM entity_version WHERE collection_id = ? AND version IN "
-                    + "(SELECT version FROM entity_deletion WHERE collection_id = ? AND deleted_at < ?)",
-                    collectionId, collectionId, timestamp(cutoff));
-            jdbc.update("DELETE FROM entity_deletion WHERE collection_id = ? AND deleted_at < ?", collectionId,
-                    timestamp(cutoff));
-            return versions;
+            List<Long> expired = jdbc.query(connection -> {
+                PreparedStatement statement = connection.prepareStatement("SELECT version FROM entity_deletion "
+                        + "WHERE collection_id = ? AND deleted_at < ? ORDER BY version");
+                statement.setMaxRows(limit);
+                statement.setLong(1, collectionId);
+                statement.setObject(2, timestamp(cutoff));
+                return statement;
+            }, (rs, row) -> rs.getLong(1));
+            for (int from = 0; from < expired.size(); from += IN_LIST) {
+                List<Long> chunk = expired.subList(from, Math.min(expired.size(), from + IN_LIST));
+                String in = " WHERE collection_id = ? AND version IN (" + "?,".repeat(chunk.size() - 1) + "?)";
+                List<Object> arguments = new ArrayList<>(List.of(collectionId));
+                arguments.addAll(chunk);
+                jdbc.update("DELETE FROM entity_version" + in, arguments.toArray());
+                jdbc.update("DELETE FROM entity_deletion" + in, arguments.toArray());
+            }
+            return expired.size();
         });
     }
 
@@ -200,8 +220,13 @@ public class EntityStore {
                 restored, rs.getString(7));
     }
 
+    /**
+     * A moment as a SQL timestamp, clamped to years 1..9999, which both stores can hold (a
+     * far-off bound in a query then means what it says instead of failing).
+     */
     static OffsetDateTime timestamp(long epochMillis) {
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
+        long clamped = Math.max(EARLIEST, Math.min(LATEST, epochMillis));
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(clamped), ZoneOffset.UTC);
     }
 
     /** A timestamp column as epoch milliseconds; 0 for SQL null. */

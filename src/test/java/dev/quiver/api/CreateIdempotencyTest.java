@@ -52,4 +52,14 @@ class CreateIdempotencyTest extends ApiTestSupport {
 
         assertThat(assertOk(get(ApiPaths.COLLECTIONS))).extracting(JsonNode::asString).containsOnlyOnce("raced");
     }
+
+    @Test
+    void aDifferentOptionOfATypedFieldIsNamed() {
+        String field = "{\"name\":\"tags\",\"type\":\"Array\",\"elementType\":\"Int32\",\"maxCapacity\":%d}";
+        assertOk(post(ApiPaths.CREATE, "{\"collectionName\":\"typed_twice\",\"dimension\":2,\"fields\":["
+                + field.formatted(3) + "]}"));
+
+        assertError(post(ApiPaths.CREATE, "{\"collectionName\":\"typed_twice\",\"dimension\":2,\"fields\":["
+                + field.formatted(4) + "]}"), 1100, "field 'tags' maxCapacity: 3 here, 4 requested");
+    }
 }

@@ -5,8 +5,12 @@ import static dev.quiver.durability.JarProcess.ROOT;
 
 import dev.quiver.auth.HttpApi;
 import dev.quiver.auth.HttpApi.Reply;
-import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,6 +25,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,14 +34,22 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Kill -9 at random moments under concurrent writes loses nothing acknowledged and applies
- * nothing by halves. The packaged jar runs as a separate process; four client threads, each the
+ * nothing by halves, and a graceful restart (SIGTERM) under load loses nothing and drops no
+ * request silently. The packaged jar runs as a separate process; four client threads, each the
  * only writer of its own key range, insert, upsert, delete by id and delete by filter
  * ({@code owner == t and ...}) while a seeded model records what each was told. At a random
- * moment 0.3 to 2 s into the load the process gets SIGKILL, is restarted on the same store and
- * read back whole: every key must be exactly as the model says (vectors compared bit for bit),
- * except for the one request per thread that got no answer, which must show all of its rows in
- * their new state or all in their old one. The model then takes the outcome found and the next
- * round writes on top of the same data: 5 rounds on H2, 2 on PostgreSQL.
+ * moment 0.3 to 2 s into the load the process gets SIGKILL or SIGTERM, is restarted on the same
+ * store and read back whole: every key must be exactly as the model says (vectors compared bit
+ * for bit). Each writer stops at its first request that was not acknowledged: one refused at the
+ * connection (nothing sent) or, after a SIGTERM, answered with an error envelope (HTTP 503) must
+ * be wholly absent; one whose connection broke with the request sent is in doubt and must show
+ * all of its rows in their new state or all in their old one. Every answer must be the envelope,
+ * and every request must end within {@link #REQUEST_TIMEOUT}: a request that hangs, a status or
+ * body other than HTTP 200 code 200 (or, after a SIGTERM, a 503 error envelope) fails the test,
+ * and so does a SIGTERM after which the process does not exit by itself within
+ * {@link #EXIT_TIMEOUT}. The model then takes the outcome found and the next round writes on top
+ * of the same data, on the restarted process: on H2 6 rounds (2 of them SIGTERM), on PostgreSQL
+ * 2 (1 SIGTERM); {@code -Dcrash.rounds.h2=KTKKTK} and {@code -Dcrash.rounds.postgresql=KT} set others.
  *
  * <p>Reproduce a run with {@code -Dcrash.seed=<seed>} (printed at the start of each round).
  */
@@ -51,21 +64,39 @@ class CrashRecoveryIT {
     private static final int GENERATIONS = 8;
     private static final int MAX_REQUESTS_PER_ROUND = 20_000; // per thread; the kill normally comes long before
     private static final long SEED = Long.getLong("crash.seed", 0x5EEDC0DEL);
+    /** No request may go unanswered longer: a request that hangs counts as dropped silently. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** A SIGTERM'd Quiver must be gone by itself within this (Spring waits for requests in flight). */
+    static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+    private static final int SIGTERM_EXIT_CODE = 143; // 128 + 15: the JVM's exit after a SIGTERM
 
     @TempDir
     Path temp;
 
+    /** How a round ends. */
+    enum Ending { KILL, TERM }
+
     @Test
-    void h2SurvivesKillNineUnderConcurrentWrites() {
-        crashRounds(StoreUnderTest.H2, 5);
+    void h2SurvivesKillNineAndGracefulRestartsUnderConcurrentWrites() {
+        crashRounds(StoreUnderTest.H2, endings("crash.rounds.h2", "KTKKTK"));
     }
 
     @Test
-    void postgresqlSurvivesKillNineUnderConcurrentWrites() {
-        crashRounds(StoreUnderTest.POSTGRESQL, 2);
+    void postgresqlSurvivesKillNineAndGracefulRestartsUnderConcurrentWrites() {
+        crashRounds(StoreUnderTest.POSTGRESQL, endings("crash.rounds.postgresql", "KT"));
     }
 
-    private void crashRounds(StoreUnderTest store, int rounds) {
+    /** The rounds, one letter each (K: SIGKILL, T: SIGTERM), from {@code property} or the default. */
+    private static Ending[] endings(String property, String standard) {
+        return System.getProperty(property, standard).chars().mapToObj(letter -> switch (Character.toUpperCase(letter)) {
+            case 'K' -> Ending.KILL;
+            case 'T' -> Ending.TERM;
+            default -> throw new IllegalArgumentException(property + ": K or T per round, not " + (char) letter);
+        }).toArray(Ending[]::new);
+    }
+
+    private void crashRounds(StoreUnderTest store, Ending... endings) {
+        int rounds = endings.length;
         List<String> arguments = new ArrayList<>(store.freshArguments(temp.resolve("data")));
         arguments.add("--quiver.segment-rows=64");
         Owner[] owners = new Owner[THREADS];
@@ -92,11 +123,13 @@ class CrashRecoveryIT {
                 }
                 if (round > rounds) {
                     int exit = current.stop();
-                    System.out.printf("[%s] done: %d kill rounds, %d live rows, graceful stop exit %d%n", store,
-                            rounds, Arrays.stream(owners).mapToInt(o -> o.live.size()).sum(), exit);
+                    long graceful = Arrays.stream(endings).filter(Ending.TERM::equals).count();
+                    System.out.printf("[%s] done: %d rounds (%d SIGKILL, %d SIGTERM), %d live rows, graceful stop "
+                            + "without load exit %d%n", store, rounds, rounds - graceful, graceful,
+                            Arrays.stream(owners).mapToInt(o -> o.live.size()).sum(), exit);
                     break;
                 }
-                load(store, current, owners, round);
+                load(store, current, owners, round, endings[round - 1]);
                 current.close();
                 previous = current;
             }
@@ -115,48 +148,122 @@ class CrashRecoveryIT {
         }
     }
 
-    /** Runs the writers against {@code quiver} and kills it at a random moment. */
-    private static void load(StoreUnderTest store, JarProcess quiver, Owner[] owners, int round) {
+    /**
+     * Runs the writers against {@code quiver} and, at a random moment, kills it (SIGKILL) or stops
+     * it (SIGTERM: it must then exit by itself, and every writer must have been answered or
+     * refused).
+     */
+    private static void load(StoreUnderTest store, JarProcess quiver, Owner[] owners, int round, Ending ending) {
         long seed = SEED ^ (round * 0x9E3779B97F4A7C15L) ^ ((long) store.ordinal() << 56);
         SplittableRandom random = new SplittableRandom(seed);
-        long killAfter = 300 + random.nextInt(1701);
+        long signalAfter = 300 + random.nextInt(1701);
+        boolean graceful = ending == Ending.TERM;
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong signalled = new AtomicLong(Long.MAX_VALUE);
         List<Thread> threads = new ArrayList<>();
         for (Owner owner : owners) {
             SplittableRandom ownRandom = random.split();
-            HttpApi api = quiver.api();
-            threads.add(new Thread(() -> owner.write(api, ownRandom, round, stop), "writer-" + owner.index));
+            JarProcess.Client client = quiver.client(REQUEST_TIMEOUT);
+            Thread thread = new Thread(() -> owner.write(client, ownRandom, round, graceful, stop, signalled),
+                    "writer-" + owner.index);
+            thread.setDaemon(true);
+            threads.add(thread);
         }
         threads.forEach(Thread::start);
-        sleep(killAfter);
-        quiver.kill();
+        sleep(signalAfter);
+        List<String> problems = new ArrayList<>();
+        String ended;
+        Instant signalTime = Instant.now();
+        signalled.set(System.nanoTime());
+        if (graceful) {
+            quiver.terminate();
+            boolean exited = quiver.awaitExit(EXIT_TIMEOUT);
+            long exitMillis = (System.nanoTime() - signalled.get()) / 1_000_000;
+            if (!exited) {
+                problems.add("Quiver did not exit within " + EXIT_TIMEOUT + " of the SIGTERM (killed now)");
+                System.err.println(quiver.tail(80));
+                quiver.kill();
+            } else if (quiver.exitValue() != SIGTERM_EXIT_CODE) {
+                problems.add("Quiver exited with " + quiver.exitValue() + " after the SIGTERM, expected "
+                        + SIGTERM_EXIT_CODE);
+            }
+            problems.addAll(quiver.logLines("Graceful shutdown aborted"));
+            List<String> errors = quiver.logLines(" ERROR ");
+            ended = String.format("SIGTERM at %s, %d ms into the load, %s; %d ERROR lines in its log%s", signalTime, signalAfter,
+                    exited ? "exited by itself " + exitMillis + " ms later (exit " + quiver.exitValue() + ")"
+                            : "did not exit", errors.size(), errors.isEmpty() ? "" : ", the first: " + errors.get(0));
+        } else {
+            quiver.kill();
+            ended = String.format("SIGKILL after %d ms", signalAfter);
+        }
         stop.set(true);
+        long joinMillis = REQUEST_TIMEOUT.toMillis() + 15_000;
         for (Thread thread : threads) {
             try {
-                thread.join(30_000);
+                thread.join(joinMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
             if (thread.isAlive()) {
-                throw new AssertionError(thread.getName() + " still runs 30 s after the kill");
+                problems.add(thread.getName() + " still runs " + joinMillis + " ms after the " + ending + " round ended");
             }
         }
         StringBuilder summary = new StringBuilder();
         int acknowledged = 0;
+        int afterSignal = 0;
+        int refused = 0;
+        int errorAnswers = 0;
         int inDoubt = 0;
+        int inFlight = 0;
+        AssertionError failed = null;
         for (Owner owner : owners) {
             if (owner.failure != null) {
-                throw new AssertionError("writer " + owner.index + " in round " + round + " (seed " + seed + "): "
-                        + owner.failure.getMessage(), owner.failure);
+                problems.add("writer " + owner.index + ": " + owner.failure.getMessage());
+                if (failed == null) {
+                    failed = new AssertionError(owner.failure.getMessage(), owner.failure);
+                }
             }
             acknowledged += owner.acknowledgedTotal();
+            afterSignal += owner.acknowledgedAfterSignal;
             inDoubt += owner.inDoubt == null ? 0 : 1;
-            summary.append(String.format("%n    writer %d: %s; in doubt: %s", owner.index, owner.acknowledgedSummary(),
-                    owner.inDoubt == null ? "none" : owner.inDoubt.describe() + " (" + owner.inDoubtCause + ")"));
+            inFlight += owner.inDoubt != null && owner.inDoubtSentBeforeSignal ? 1 : 0;
+            if (owner.rejected != null) {
+                if (owner.rejectedByAnswer) {
+                    errorAnswers++;
+                } else {
+                    refused++;
+                }
+            }
+            summary.append(String.format("%n    writer %d: %s%s; then %s", owner.index, owner.acknowledgedSummary(),
+                    graceful ? ", " + owner.acknowledgedAfterSignal + " answered after the SIGTERM" : "", owner.ending()));
         }
-        System.out.printf("[%s] round %d (seed %d): SIGKILL after %d ms; %d requests acknowledged, %d in doubt%s%n",
-                store, round, seed, killAfter, acknowledged, inDoubt, summary);
+        if (!problems.isEmpty()) {
+            AssertionError error = new AssertionError(store + " round " + round + " (" + ending + ", seed " + seed + "): "
+                    + ended + "\n  " + String.join("\n  ", problems) + summary, failed);
+            throw error;
+        }
+        if (graceful && inDoubt > 0) {
+            // Which requests the server saw go: the shutdown as its log tells it, to set against the writers' times.
+            List<String> shutdown = quiver.logLines(" --- [");
+            int from = 0;
+            for (int i = 0; i < shutdown.size(); i++) {
+                if (shutdown.get(i).contains("Commencing graceful shutdown")) {
+                    from = i;
+                    break;
+                }
+            }
+            summary.append("\n    server log from the SIGTERM on:\n      ")
+                    .append(String.join("\n      ", shutdown.subList(from, Math.min(shutdown.size(), from + 12))));
+        }
+        if (graceful) {
+            System.out.printf("[%s] round %d (seed %d): %s; %d requests acknowledged (%d answered after the SIGTERM), "
+                    + "%d refused, %d answered with an error envelope, %d in doubt (%d of them sent before the SIGTERM)%s%n",
+                    store, round, seed, ended, acknowledged, afterSignal, refused, errorAnswers, inDoubt, inFlight, summary);
+        } else {
+            System.out.printf("[%s] round %d (seed %d): %s; %d requests acknowledged, %d refused, %d in doubt%s%n", store,
+                    round, seed, ended, acknowledged, refused, inDoubt, summary);
+        }
     }
 
     /**
@@ -175,8 +282,22 @@ class CrashRecoveryIT {
         List<String> problems = new ArrayList<>();
         int applied = 0;
         int absent = 0;
+        int rejected = 0;
         Set<Long> doubtful = new LinkedHashSet<>();
         for (Owner owner : owners) {
+            Request refused = owner.rejected;
+            if (refused != null) {
+                if (!matches(refused.before(), actual)) {
+                    Map<Long, Row> found = new TreeMap<>();
+                    refused.after().keySet().forEach(key -> found.put(key, actual.get(key)));
+                    problems.add("REJECTED REQUEST APPLIED (" + owner.rejectedCause + "): " + refused.describe()
+                            + "\n      before: " + refused.before() + "\n      found:  " + found);
+                }
+                doubtful.addAll(refused.after().keySet());
+                rejected++;
+                owner.rejected = null;
+                owner.rejectedCause = null;
+            }
             Request request = owner.inDoubt;
             if (request != null) {
                 doubtful.addAll(request.after().keySet());
@@ -209,7 +330,7 @@ class CrashRecoveryIT {
         }
         actual.keySet().stream().filter(key -> owner(key) < 0)
                 .forEach(key -> problems.add("UNKNOWN KEY: " + actual.get(key)));
-        // The point-lookup path (primary-key index) must agree with the scan for the in-doubt keys.
+        // The point-lookup path (primary-key index) must agree with the scan for the in-doubt and rejected keys.
         if (!doubtful.isEmpty()) {
             Map<Long, Row> got = new HashMap<>();
             assertOk(api.post("/v1/vector/get", ROOT, "{\"collectionName\":\"" + COLLECTION + "\",\"id\":"
@@ -228,8 +349,8 @@ class CrashRecoveryIT {
             throw new AssertionError(problems.size() + " problem(s) after the restart:\n  "
                     + String.join("\n  ", problems.subList(0, Math.min(40, problems.size()))));
         }
-        return String.format("verified %d live rows; in-doubt requests: %d wholly applied, %d wholly absent",
-                actual.size(), applied, absent);
+        return String.format("verified %d live rows; in-doubt requests: %d wholly applied, %d wholly absent; "
+                + "rejected requests: %d, all absent", actual.size(), applied, absent, rejected);
     }
 
     private static boolean matches(Map<Long, Row> state, Map<Long, Row> actual) {
@@ -320,6 +441,12 @@ class CrashRecoveryIT {
         final int[] acknowledged = new int[Kind.values().length];
         volatile Request inDoubt;
         volatile String inDoubtCause;
+        volatile boolean inDoubtSentBeforeSignal;
+        /** The request refused at the connection, or answered with an error envelope: never applied. */
+        volatile Request rejected;
+        volatile String rejectedCause;
+        volatile boolean rejectedByAnswer;
+        volatile int acknowledgedAfterSignal;
         volatile Throwable failure;
         private int writes;
 
@@ -328,17 +455,42 @@ class CrashRecoveryIT {
             this.firstKey = KEY_BASE * (index + 1);
         }
 
-        void write(HttpApi api, SplittableRandom random, int round, AtomicBoolean stop) {
+        /**
+         * Writes until the first request that is not acknowledged; in a kill round also until
+         * {@code stop}, in a graceful round until the server refuses or rejects.
+         */
+        void write(JarProcess.Client client, SplittableRandom random, int round, boolean graceful, AtomicBoolean stop,
+                AtomicLong signalled) {
             Arrays.fill(acknowledged, 0);
+            acknowledgedAfterSignal = 0;
+            rejectedByAnswer = false;
+            failure = null;
             try {
-                for (int n = 0; n < MAX_REQUESTS_PER_ROUND && !stop.get(); n++) {
+                for (int n = 0; n < MAX_REQUESTS_PER_ROUND && (graceful || !stop.get()); n++) {
                     Request request = next(random, round);
+                    long sent = System.nanoTime();
                     Reply reply;
                     try {
-                        reply = api.post(request.path(), ROOT, request.body());
-                    } catch (UncheckedIOException noAnswer) {
-                        inDoubt = request;
-                        inDoubtCause = String.valueOf(noAnswer.getCause());
+                        reply = client.post(request.path(), ROOT, request.body());
+                    } catch (HttpTimeoutException hang) {
+                        throw new AssertionError("DROPPED SILENTLY: no answer to " + request.describe() + " within "
+                                + REQUEST_TIMEOUT + " (" + hang + "), sent " + sinceSignal(sent, signalled), hang);
+                    } catch (IOException noAnswer) {
+                        if (refused(noAnswer)) {
+                            rejected = request;
+                            rejectedCause = "connection refused " + sinceSignal(sent, signalled);
+                        } else {
+                            inDoubt = request;
+                            inDoubtCause = noAnswer + ", sent " + sinceSignal(sent, signalled);
+                            inDoubtSentBeforeSignal = sent < signalled.get();
+                        }
+                        return;
+                    }
+                    if (graceful && errorEnvelope(reply)) {
+                        rejected = request;
+                        rejectedByAnswer = true;
+                        rejectedCause = "answered HTTP " + reply.status() + " " + reply.body() + ", sent "
+                                + sinceSignal(sent, signalled);
                         return;
                     }
                     check(request, reply);
@@ -350,16 +502,74 @@ class CrashRecoveryIT {
                         }
                     });
                     acknowledged[request.kind().ordinal()]++;
+                    if (System.nanoTime() > signalled.get()) {
+                        acknowledgedAfterSignal++;
+                    }
                 }
             } catch (Throwable e) {
                 failure = e;
             }
         }
 
+        /** How the writer's round ended, for the summary. */
+        String ending() {
+            if (failure != null) {
+                return "FAILED: " + failure.getMessage();
+            }
+            if (inDoubt != null) {
+                return "in doubt: " + inDoubt.describe() + " (" + inDoubtCause + ")";
+            }
+            if (rejected != null) {
+                return (rejectedByAnswer ? "rejected: " : "refused: ") + rejected.describe() + " (" + rejectedCause + ")";
+            }
+            return "stopped";
+        }
+
+        /** A connection that was never made: the request was not sent. */
+        private static boolean refused(IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConnectException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A JSON body with code 200 and data. */
+        private static boolean okEnvelope(Reply reply) {
+            try {
+                JsonNode json = reply.json();
+                return json.path("code").isInt() && json.get("code").intValue() == 200 && json.has("data");
+            } catch (RuntimeException notJson) {
+                return false;
+            }
+        }
+
+        /** HTTP 503 with a JSON error envelope: a code other than 200, a message and no data. */
+        private static boolean errorEnvelope(Reply reply) {
+            if (reply.status() != 503 || !reply.contentType().startsWith("application/json")) {
+                return false;
+            }
+            try {
+                JsonNode json = reply.json();
+                return json.isObject() && json.path("code").isInt() && json.get("code").intValue() != 200
+                        && json.path("message").isString() && !json.has("data");
+            } catch (RuntimeException notJson) {
+                return false;
+            }
+        }
+
+        private static String sinceSignal(long nanos, AtomicLong signalled) {
+            long signal = signalled.get();
+            return signal == Long.MAX_VALUE ? "before the signal"
+                    : nanos >= signal ? (nanos - signal) / 1_000_000 + " ms after the signal"
+                    : (signal - nanos) / 1_000_000 + " ms before the signal";
+        }
+
         private static void check(Request request, Reply reply) {
-            if (reply.status() != 200 || reply.code() != 200) {
-                throw new AssertionError("answer HTTP " + reply.status() + " " + reply.body() + " to "
-                        + request.describe() + ": " + request.body());
+            if (reply.status() != 200 || !okEnvelope(reply)) {
+                throw new AssertionError("answer HTTP " + reply.status() + " (" + reply.contentType() + ") '"
+                        + reply.body() + "' to " + request.describe() + ": " + request.body());
             }
             JsonNode data = reply.json().get("data");
             String prefix = switch (request.kind()) {

@@ -67,6 +67,22 @@ class HistoryEndToEndTest {
             JsonNode since = assertOk(api.get("/v1/vector/deletions?collectionName=past&since="
                     + Instant.ofEpochMilli(afterUpsert), ROOT));
             assertThat(since.get("deletions")).extracting(entry -> entry.get("id").longValue()).containsExactly(1L);
+            assertThat(assertOk(api.get("/v1/vector/deletions?collectionName=past&since=9223372036854775807", ROOT))
+                    .get("deletions")).as("a far-future bound is simply past every deletion").isEmpty();
+            var future = api.post("/v1/vector/query", ROOT, "{\"collectionName\":\"past\",\"filter\":\"id > 0\","
+                    + "\"travelTimestamp\":" + (System.currentTimeMillis() + 60_000) + "}");
+            assertError(future, 200, 1100);
+            assertThat(future.message()).contains("in the future");
+
+            // A long id list is looked up in slices (PostgreSQL takes at most 65,535 parameters).
+            StringBuilder many = new StringBuilder("[1");
+            for (int id = 1_000; id < 70_000; id++) {
+                many.append(',').append(id);
+            }
+            JsonNode none = assertOk(api.post("/v1/vector/restore", ROOT, "{\"collectionName\":\"past\",\"id\":"
+                    + many.append(']') + "}"));
+            assertThat(none.get("restoreIds")).extracting(JsonNode::longValue).containsExactly(1L);
+            assertOk(api.post("/v1/vector/delete", ROOT, "{\"collectionName\":\"past\",\"id\":1}"));
 
             // Restore: 1 comes back; 2 is live again (its old version was replaced), so it conflicts;
             // 3 was never deleted, so nothing happens to it.

@@ -1,6 +1,7 @@
 package dev.quiver.durability;
 
 import dev.quiver.auth.HttpApi;
+import dev.quiver.auth.HttpApi.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -20,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged Quiver jar running as a separate JVM (for {@link CrashRecoveryIT}): loopback-only
  * on free ports, stdout and stderr into a log file, started and waited for until its readiness
- * probe answers 200. {@link #kill()} is a SIGKILL; {@link #close()} makes sure no process
- * outlives the test, also when the test JVM itself exits early (shutdown hook).
+ * probe answers 200. {@link #kill()} is a SIGKILL, {@link #terminate()} a SIGTERM that returns at
+ * once (a graceful stop under load: {@link #awaitExit} then tells whether the process went by
+ * itself); {@link #close()} makes sure no process outlives the test, also when the test JVM itself
+ * exits early (shutdown hook).
  */
 final class JarProcess implements AutoCloseable {
 
@@ -128,6 +131,11 @@ final class JarProcess implements AutoCloseable {
         return new HttpApi(port);
     }
 
+    /** A client for the API port whose requests give up after {@code timeout} instead of hanging. */
+    Client client(Duration timeout) {
+        return new Client(port, timeout);
+    }
+
     long pid() {
         return process.pid();
     }
@@ -139,25 +147,45 @@ final class JarProcess implements AutoCloseable {
     /** SIGKILL, then waits until the process is gone. */
     void kill() {
         process.destroyForcibly();
-        awaitExit(30);
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, without waiting: Spring's graceful shutdown then lets the requests in flight finish. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code; only once the process has exited. */
+    int exitValue() {
+        return process.exitValue();
     }
 
     /** A graceful stop (SIGTERM); a SIGKILL if it takes longer than 30 s. Returns the exit code. */
     int stop() {
         process.destroy();
-        if (!awaitExit(30)) {
+        if (!awaitExit(Duration.ofSeconds(30))) {
             process.destroyForcibly();
-            awaitExit(30);
+            awaitExit(Duration.ofSeconds(30));
         }
         return process.exitValue();
     }
 
-    private boolean awaitExit(int seconds) {
+    /** Waits up to {@code timeout} for the process to exit; true if it has. */
+    boolean awaitExit(Duration timeout) {
         try {
-            return process.waitFor(seconds, TimeUnit.SECONDS);
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The log lines that contain {@code text}. */
+    List<String> logLines(String text) {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(line -> line.contains(text)).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(could not read " + log + ": " + e + ")");
         }
     }
 
@@ -176,12 +204,45 @@ final class JarProcess implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             process.destroyForcibly();
-            awaitExit(30);
+            awaitExit(Duration.ofSeconds(30));
         }
         try {
             Runtime.getRuntime().removeShutdownHook(reaper);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
+        }
+    }
+
+    /**
+     * A POST-only HTTP/1.1 client for the API port with a request timeout. Unlike {@link HttpApi} it
+     * hands the {@link IOException} back as is, so that a caller can tell a connection that was
+     * refused (nothing sent) from one that broke with the request sent, and both from a request
+     * that got no answer in time ({@link java.net.http.HttpTimeoutException}).
+     */
+    static final class Client {
+
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+        private final Duration timeout;
+
+        private Client(int port, Duration timeout) {
+            this.base = "http://127.0.0.1:" + port;
+            this.timeout = timeout;
+        }
+
+        Reply post(String path, String authorization, String json) throws IOException {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                    .header("Authorization", authorization).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                        response.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 
