@@ -50,7 +50,7 @@ public class DataReader {
         CollectionSchema schema = collection.schema();
         List<Object> keys = DataWriter.keys(id, schema);
         Projection projection = Projection.of(outputFields, schema, true);
-        List<Map<String, Object>> rows = history.read(collection, travelTimestamp, snapshot -> {
+        List<Map<String, Object>> rows = history.read(collection, travelTimestamp, keys, snapshot -> {
             List<Map<String, Object>> found = new ArrayList<>();
             Set<Integer> seen = new HashSet<>();
             for (Object key : keys) {
@@ -77,7 +77,7 @@ public class DataReader {
             if (limit != null || offset != null) {
                 throw QuiverException.invalid("count(*) takes no limit or offset");
             }
-            long matches = history.read(collection, travelTimestamp, snapshot -> {
+            long matches = history.read(collection, travelTimestamp, candidates(predicate), snapshot -> {
                 long[] counter = {0};
                 Matches.forEach(snapshot, predicate, ordinal -> ++counter[0] > 0);
                 return counter[0];
@@ -86,7 +86,7 @@ public class DataReader {
         }
         Window window = Window.forQuery(limit, offset);
         Projection projection = Projection.of(outputFields, schema, true);
-        List<Map<String, Object>> rows = history.read(collection, travelTimestamp, snapshot -> {
+        List<Map<String, Object>> rows = history.read(collection, travelTimestamp, candidates(predicate), snapshot -> {
             List<Map<String, Object>> found = new ArrayList<>();
             int[] matched = {0};
             Matches.forEach(snapshot, predicate, ordinal -> {
@@ -110,7 +110,7 @@ public class DataReader {
         Projection projection = Projection.of(request.outputFields(), schema, false);
         String filter = request.filter();
         SegmentFilter matches = filter == null || filter.isEmpty() ? null : collection.compile(filter);
-        List<Map<String, Object>> rows = history.read(collection, request.travelTimestamp(), snapshot -> {
+        List<Map<String, Object>> rows = history.read(collection, request.travelTimestamp(), candidates(matches), snapshot -> {
             IntFunction<IntPredicate> acceptors = Matches.acceptors(snapshot, matches);
             TopK top = new TopK(window.end(), schema.metric(), snapshot.keyOrder());
             for (int index = 0; index < snapshot.segmentCount(); index++) {
@@ -129,6 +129,11 @@ public class DataReader {
             return found;
         });
         return new Rows(rows, int64Keys(schema, true));
+    }
+
+    /** The only keys a filter can match, or null when it may match any. */
+    private static List<Object> candidates(SegmentFilter filter) {
+        return filter == null ? null : filter.candidateKeys();
     }
 
     private static boolean isCount(List<String> outputFields) {

@@ -105,7 +105,9 @@ public class DataWriter {
     public Restored restore(String dbName, String collectionName, JsonNode id, String filter, RequestContext context) {
         Selection selection = select(dbName, collectionName, id, filter);
         return selection.collection().write(target -> {
-            History.Deleted deleted = history.deletedVersions(target, selection.keys());
+            // A filter that pins the primary key needs only those keys' deleted versions.
+            List<Object> keys = selection.keys() != null ? selection.keys() : selection.filter().candidateKeys();
+            History.Deleted deleted = history.deletedVersions(target, keys);
             List<DecodedRow> rows = new ArrayList<>();
             List<Long> origins = new ArrayList<>();
             List<Object> conflicts = new ArrayList<>();

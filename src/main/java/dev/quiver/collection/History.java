@@ -43,15 +43,21 @@ class History {
     /**
      * Runs a read over the present rows, or over the collection as it was at
      * {@code travelTimestamp} when one is given; a moment outside the window is code 1100.
+     * {@code keys}, when not null, are the only keys the read can return (a get, a filter that
+     * pins the primary key): only their past versions are loaded.
+     *
+     * <p>A read of the past holds the collection's writers while it loads the versions deleted
+     * since (memory and store must be seen at one point); pinning keys keeps that short.
      */
-    <T> T read(Collection collection, JsonNode travelTimestamp, Function<Snapshot, T> action) {
+    <T> T read(Collection collection, JsonNode travelTimestamp, List<Object> keys, Function<Snapshot, T> action) {
         Long asOf = TimeArgument.millis(travelTimestamp, TRAVEL_TIMESTAMP);
         if (asOf == null) {
             return collection.read(() -> action.apply(Snapshot.present(collection.table())));
         }
         requireInWindow(asOf);
-        return collection.readSettled(() -> action.apply(Snapshot.at(collection.table(), asOf,
-                table(collection, consumer -> store.forEachVersionDeletedSince(collection.id(), asOf, consumer)))));
+        List<String> texts = keys == null ? null : keys.stream().map(Object::toString).distinct().toList();
+        return collection.readSettled(() -> action.apply(Snapshot.at(collection.table(), asOf, table(collection,
+                consumer -> store.forEachVersionDeletedSince(collection.id(), asOf, texts, consumer)))));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,12 +126,27 @@ public class EntityStore {
     /**
      * Streams, in version order, the versions that were live at {@code asOf} and have been
      * deleted since: with the live versions inserted by then, they make up the collection as it
-     * was at that moment.
+     * was at that moment. With {@code keys}, only the versions of those keys.
      */
-    public void forEachVersionDeletedSince(long collectionId, long asOf, Consumer<EntityVersion> consumer) {
+    public void forEachVersionDeletedSince(long collectionId, long asOf, List<String> keys,
+            Consumer<EntityVersion> consumer) {
+        String sql = SELECT_DELETED_VERSIONS + " AND v.inserted_at <= ? AND d.deleted_at > ?";
+        if (keys != null) {
+            // Only these keys' versions: a lookup by key costs what it asks for, not a scan.
+            List<EntityVersion> found = new ArrayList<>();
+            for (int from = 0; from < keys.size(); from += IN_LIST) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+                List<Object> arguments = new ArrayList<>(List.of(collectionId, timestamp(asOf), timestamp(asOf)));
+                arguments.addAll(chunk);
+                found.addAll(jdbc.query(sql + " AND d.primary_key IN (" + "?,".repeat(chunk.size() - 1) + "?)",
+                        (rs, row) -> version(rs), arguments.toArray()));
+            }
+            found.sort(Comparator.comparingLong(EntityVersion::version));
+            found.forEach(consumer);
+            return;
+        }
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(SELECT_DELETED_VERSIONS
-                    + " AND v.inserted_at <= ? AND d.deleted_at > ? ORDER BY v.version");
+            PreparedStatement statement = connection.prepareStatement(sql + " ORDER BY v.version");
             statement.setFetchSize(FETCH);
             statement.setLong(1, collectionId);
             statement.setObject(2, timestamp(asOf));
@@ -158,7 +174,7 @@ public class EntityStore {
             versions.addAll(jdbc.query(sql + " AND d.primary_key IN (" + "?,".repeat(chunk.size() - 1) + "?)",
                     (rs, row) -> version(rs), arguments.toArray()));
         }
-        versions.sort(java.util.Comparator.comparingLong(EntityVersion::version));
+        versions.sort(Comparator.comparingLong(EntityVersion::version));
         return versions;
     }
 
