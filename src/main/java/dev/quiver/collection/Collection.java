@@ -2,6 +2,7 @@ package dev.quiver.collection;
 
 import dev.quiver.expr.CompiledFilter;
 import dev.quiver.expr.Filter;
+import dev.quiver.index.Metric;
 import dev.quiver.store.Segment;
 import dev.quiver.store.Table;
 import java.util.concurrent.locks.ReentrantLock;
@@ -31,7 +32,8 @@ final class Collection {
     Collection(long id, CollectionSchema schema, int segmentRows) {
         this.id = id;
         this.schema = schema;
-        this.table = new Table(schema.idType(), schema.dimension(), segmentRows, schema::newColumns);
+        this.table = new Table(schema.idType(), schema.dimension(), segmentRows, schema::newColumns,
+                schema.metric() == Metric.COSINE);
     }
 
     long id() {
@@ -52,7 +54,7 @@ final class Collection {
      * {@link SegmentFilter#on} then binds it to each segment.
      */
     SegmentFilter compile(String filter) {
-        Segment empty = new Segment(schema.idType(), schema.dimension(), 1, schema.newColumns());
+        Segment empty = new Segment(schema.idType(), schema.dimension(), 1, schema.newColumns(), false);
         CompiledFilter checked = Filter.compile(filter, new SchemaCatalog(schema, empty));
         return new SegmentFilter(filter, schema, checked.candidateKeys());
     }

@@ -2,6 +2,7 @@ package dev.quiver.collection;
 
 import dev.quiver.config.StorageProperties;
 import dev.quiver.error.QuiverException;
+import dev.quiver.index.Metric;
 import dev.quiver.persistence.EntityStore;
 import dev.quiver.persistence.EntityVersion;
 import dev.quiver.store.Table;
@@ -99,7 +100,7 @@ class History {
     private Table table(Collection collection, Consumer<Consumer<EntityVersion>> source) {
         CollectionSchema schema = collection.schema();
         Table table = new Table(schema.idType(), schema.dimension(), collection.table().segmentCapacity(),
-                schema::newColumns);
+                schema::newColumns, schema.metric() == Metric.COSINE);
         source.accept(stored -> {
             DecodedRow row = storedForm.row(stored, schema);
             table.append(row.key(), row.vector(), row.dynamicFields(), row.scalars(), stored.version(),

@@ -16,7 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param purgeInterval how often the purge of expired deleted versions runs
  * @param compactionInterval how often segments holding many deleted rows are rewritten, so
  *     memory follows the live rows
- * @param segmentRows rows per in-memory segment (rounded down to a power of two)
+ * @param segmentRows rows per in-memory segment. The default keeps a dimension-128 vector block
+ *     just under 32 MB: one row more and the JVM's G1 collector would give the array a whole
+ *     extra heap region
  */
 @Validated
 @ConfigurationProperties("quiver")
@@ -25,5 +27,5 @@ public record StorageProperties(
         @DefaultValue("5d") Duration retention,
         @DefaultValue("1h") Duration purgeInterval,
         @DefaultValue("10s") Duration compactionInterval,
-        @DefaultValue("65536") @Min(2) @Max(1 << 24) int segmentRows) {
+        @DefaultValue("65535") @Min(2) @Max(1 << 24) int segmentRows) {
 }

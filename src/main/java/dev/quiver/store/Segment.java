@@ -34,6 +34,7 @@ public final class Segment {
     private final BitSet deleted = new BitSet();
     private Map<String, Object>[] dynamicFields;
     private final Column[] columns;
+    private final boolean keepNorms;
     private int liveCount;
 
     private static final Object[] NO_SCALARS = {};
@@ -43,17 +44,19 @@ public final class Segment {
         this(idType, dimension, List.of());
     }
 
-    /** A segment as large as one vector array allows. */
+    /** A segment that keeps norms, as large as one vector array allows. */
     public Segment(IdType idType, int dimension, List<Column> columns) {
-        this(idType, dimension, (int) (Table.MAX_VECTOR_CELLS / dimension), columns);
+        this(idType, dimension, (int) (Table.MAX_VECTOR_CELLS / dimension), columns, true);
     }
 
     /**
      * @param capacity most rows this segment will hold; its arrays grow towards it and never past
      * @param columns one new, empty column per typed scalar field (see {@link Column#of}), in the
      *     order {@link #append} takes their values; the segment owns and grows them from now on
+     * @param keepNorms whether to keep each vector's norm (COSINE needs them; {@link #norm} is 0
+     *     otherwise), 8 bytes a row
      */
-    public Segment(IdType idType, int dimension, int capacity, List<Column> columns) {
+    public Segment(IdType idType, int dimension, int capacity, List<Column> columns, boolean keepNorms) {
         if ((long) capacity * dimension > Table.MAX_VECTOR_CELLS) {
             throw new IllegalArgumentException(capacity + " rows of dimension " + dimension + " exceed one array");
         }
@@ -61,6 +64,7 @@ public final class Segment {
         this.dimension = dimension;
         this.capacity = capacity;
         this.columns = columns.toArray(Column[]::new);
+        this.keepNorms = keepNorms;
         // Nothing is allocated until the first row arrives.
         allocate(0);
     }
@@ -73,7 +77,9 @@ public final class Segment {
             stringIds = stringIds == null ? new String[rows] : Arrays.copyOf(stringIds, rows);
         }
         vectors = vectors == null ? new float[rows * dimension] : Arrays.copyOf(vectors, rows * dimension);
-        norms = norms == null ? new double[rows] : Arrays.copyOf(norms, rows);
+        if (keepNorms) {
+            norms = norms == null ? new double[rows] : Arrays.copyOf(norms, rows);
+        }
         versions = versions == null ? new long[rows] : Arrays.copyOf(versions, rows);
         insertedAt = insertedAt == null ? new long[rows] : Arrays.copyOf(insertedAt, rows);
         dynamicFields = dynamicFields == null ? new Map[rows] : Arrays.copyOf(dynamicFields, rows);
@@ -88,7 +94,7 @@ public final class Segment {
      */
     public int reserve(int rows) {
         int fit = Math.min(rows, capacity - size);
-        int allocated = norms.length;
+        int allocated = versions.length;
         if (size + fit > allocated) {
             long firstRows = Math.max(1, Math.min(MAX_FIRST_ROWS, FIRST_BLOCK_FLOATS / dimension));
             long wanted = Math.max(Math.max(firstRows, allocated + (allocated >> 1)), size + fit);
@@ -133,7 +139,9 @@ public final class Segment {
             stringIds[ordinal] = (String) key;
         }
         System.arraycopy(vector, 0, vectors, ordinal * dimension, dimension);
-        norms[ordinal] = Vectors.norm(vector);
+        if (keepNorms) {
+            norms[ordinal] = Vectors.norm(vector);
+        }
         versions[ordinal] = version;
         insertedAt[ordinal] = insertedAtMillis;
         dynamicFields[ordinal] = dynamic == null || dynamic.isEmpty() ? null : dynamic;
@@ -159,7 +167,7 @@ public final class Segment {
      * deleted row).
      */
     int[] compactInto(Segment target) {
-        if (target.size != 0 || target.columns.length != columns.length) {
+        if (target.size != 0 || target.columns.length != columns.length || target.keepNorms != keepNorms) {
             throw new IllegalArgumentException("compaction needs an empty segment of the same shape");
         }
         target.reserve(liveCount);
@@ -176,7 +184,9 @@ public final class Segment {
                 target.stringIds[to] = stringIds[from];
             }
             System.arraycopy(vectors, from * dimension, target.vectors, to * dimension, dimension);
-            target.norms[to] = norms[from];
+            if (keepNorms) {
+                target.norms[to] = norms[from];
+            }
             target.versions[to] = versions[from];
             target.insertedAt[to] = insertedAt[from];
             target.dynamicFields[to] = dynamicFields[from];
@@ -236,8 +246,9 @@ public final class Segment {
         return vectors;
     }
 
+    /** The vector's Euclidean norm, or 0 when this segment keeps none. */
     public double norm(int ordinal) {
-        return norms[ordinal];
+        return keepNorms ? norms[ordinal] : 0;
     }
 
     public float[] vector(int ordinal) {

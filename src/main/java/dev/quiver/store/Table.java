@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * bounded by memory, not by {@code Integer.MAX_VALUE} cells.
  *
  * <p>A row's <em>table ordinal</em> is {@code slot << shift | local}: the segment's slot and the
- * row's ordinal inside it. Segments keep their slot for life (compaction replaces a segment in
+ * row's ordinal inside it ({@code shift} is the bit length of the largest local ordinal). Segments keep their slot for life (compaction replaces a segment in
  * its slot), so ordinals stay stable between compactions; the segments' order in
  * {@link #segments()} is the order their rows were inserted.
  *
@@ -28,6 +28,8 @@ public final class Table {
     private final IdType idType;
     private final int dimension;
     private final Supplier<List<Column>> newColumns;
+    private final boolean norms;
+    private final int capacity;
     private final int shift;
     private final int maxSlots;
     private final KeyIndex keys;
@@ -41,16 +43,19 @@ public final class Table {
     private long liveCount;
 
     /**
-     * @param segmentRows rows per segment wanted; rounded down to a power of two and to what
-     *     one vector array can hold at this dimension
+     * @param segmentRows rows per segment wanted; at most what one vector array can hold at
+     *     this dimension
      * @param newColumns fresh, empty typed columns for a new segment, in schema order
+     * @param norms whether segments keep each vector's norm (the COSINE metric needs them)
      */
-    public Table(IdType idType, int dimension, int segmentRows, Supplier<List<Column>> newColumns) {
+    public Table(IdType idType, int dimension, int segmentRows, Supplier<List<Column>> newColumns, boolean norms) {
         this.idType = idType;
         this.dimension = dimension;
         this.newColumns = newColumns;
-        long rows = Math.min(segmentRows, MAX_VECTOR_CELLS / dimension);
-        this.shift = 63 - Long.numberOfLeadingZeros(Math.max(1, rows));
+        this.norms = norms;
+        this.capacity = (int) Math.max(1, Math.min(segmentRows, MAX_VECTOR_CELLS / dimension));
+        // Enough bits for every local ordinal; the capacity itself need not be a power of two.
+        this.shift = Math.max(1, 32 - Integer.numberOfLeadingZeros(capacity - 1));
         this.maxSlots = 1 << (31 - shift);
         this.keys = KeyIndex.of(idType);
     }
@@ -65,7 +70,7 @@ public final class Table {
 
     /** Rows one segment holds. */
     public int segmentCapacity() {
-        return 1 << shift;
+        return capacity;
     }
 
     /** The segments in insertion order (unmodifiable view). */
@@ -169,7 +174,7 @@ public final class Table {
      * reads the table, so readers may run meanwhile; no write may come between the two calls.
      */
     public Segment compacted(Segment segment) {
-        Segment copy = new Segment(idType, dimension, segmentCapacity(), newColumns.get());
+        Segment copy = new Segment(idType, dimension, capacity, newColumns.get(), norms);
         segment.compactInto(copy);
         return copy;
     }
@@ -201,7 +206,7 @@ public final class Table {
     }
 
     private Segment newSegment() {
-        Segment segment = new Segment(idType, dimension, segmentCapacity(), newColumns.get());
+        Segment segment = new Segment(idType, dimension, capacity, newColumns.get(), norms);
         int slot = bySlot.indexOf(null);
         if (slot < 0) {
             slot = bySlot.size();

@@ -115,7 +115,7 @@ class SegmentTest {
 
     @Test
     void aFullSegmentRefusesMoreRowsAndReserveSaysHowManyFit() {
-        Segment segment = new Segment(IdType.INT64, 2, 3, java.util.List.of());
+        Segment segment = new Segment(IdType.INT64, 2, 3, java.util.List.of(), false);
 
         assertThat(segment.reserve(5)).isEqualTo(3);
         for (long key = 0; key < 3; key++) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TableTest {
 
     private static Table table(IdType idType, int segmentRows) {
-        return new Table(idType, 1, segmentRows, List::of);
+        return new Table(idType, 1, segmentRows, List::of, false);
     }
 
     private static int append(Table table, Object key, float value, long version) {
@@ -41,9 +41,15 @@ class TableTest {
     }
 
     @Test
-    void segmentRowsRoundDownToAPowerOfTwoAndToOneVectorArray() {
-        assertThat(table(IdType.INT64, 100).segmentCapacity()).isEqualTo(64);
-        assertThat(new Table(IdType.INT64, 32768, 1 << 20, List::of).segmentCapacity()).isEqualTo(32768);
+    void segmentRowsAreCappedByWhatOneVectorArrayHolds() {
+        Table hundred = table(IdType.INT64, 100);
+        assertThat(hundred.segmentCapacity()).isEqualTo(100);
+        for (long key = 0; key < 250; key++) {
+            append(hundred, key, key, key + 1);
+        }
+        assertThat(hundred.segments()).extracting(Segment::size).containsExactly(100, 100, 50);
+        assertThat(hundred.longKey(hundred.liveOrdinal(249L))).isEqualTo(249L);
+        assertThat(new Table(IdType.INT64, 32768, 1 << 20, List::of, false).segmentCapacity()).isEqualTo(65535);
     }
 
     @Test
@@ -119,7 +125,7 @@ class TableTest {
 
     @Test
     void reserveRefusesRowsBeyondTheOrdinalSpaceBeforeAnythingChanges() {
-        Table table = new Table(IdType.INT64, 1, 1 << 24, List::of);
+        Table table = new Table(IdType.INT64, 1, 1 << 24, List::of, false);
         assertThatThrownBy(() -> table.reserve(Integer.MAX_VALUE)).isInstanceOf(QuiverException.class)
                 .hasMessageContaining("the collection is full");
         assertThat(table.segments()).isEmpty();

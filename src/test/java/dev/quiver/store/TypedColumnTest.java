@@ -159,7 +159,7 @@ class TypedColumnTest {
 
     @Test
     void refusedDuplicateKeyLeavesTheColumnsAsTheyWere() {
-        Table table = new Table(IdType.INT64, 2, 64, () -> List.of(Column.of(ScalarType.VARCHAR, true)));
+        Table table = new Table(IdType.INT64, 2, 64, () -> List.of(Column.of(ScalarType.VARCHAR, true)), false);
         table.append(1L, VECTOR, null, new Object[] {"first"}, 1, 0L);
 
         assertThatThrownBy(() -> table.append(1L, VECTOR, null, new Object[] {"second"}, 2, 0L))
