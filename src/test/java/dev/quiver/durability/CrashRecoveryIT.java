@@ -48,8 +48,9 @@ import tools.jackson.databind.JsonNode;
  * body other than HTTP 200 code 200 (or, after a SIGTERM, a 503 error envelope) fails the test,
  * and so does a SIGTERM after which the process does not exit by itself within
  * {@link #EXIT_TIMEOUT}. The model then takes the outcome found and the next round writes on top
- * of the same data, on the restarted process: on H2 6 rounds (2 of them SIGTERM), on PostgreSQL
- * 2 (1 SIGTERM); {@code -Dcrash.rounds.h2=KTKKTK} and {@code -Dcrash.rounds.postgresql=KT} set others.
+ * of the same data, on the restarted process: on H2 7 rounds (5 kills, 2 SIGTERMs), on PostgreSQL
+ * 3 (2 kills, 1 SIGTERM); {@code -Dcrash.rounds.h2=KTKKKTK} and {@code -Dcrash.rounds.postgresql=KKT}
+ * set others.
  *
  * <p>Reproduce a run with {@code -Dcrash.seed=<seed>} (printed at the start of each round).
  */
@@ -78,12 +79,12 @@ class CrashRecoveryIT {
 
     @Test
     void h2SurvivesKillNineAndGracefulRestartsUnderConcurrentWrites() {
-        crashRounds(StoreUnderTest.H2, endings("crash.rounds.h2", "KTKKTK"));
+        crashRounds(StoreUnderTest.H2, endings("crash.rounds.h2", "KTKKKTK"));
     }
 
     @Test
     void postgresqlSurvivesKillNineAndGracefulRestartsUnderConcurrentWrites() {
-        crashRounds(StoreUnderTest.POSTGRESQL, endings("crash.rounds.postgresql", "KT"));
+        crashRounds(StoreUnderTest.POSTGRESQL, endings("crash.rounds.postgresql", "KKT"));
     }
 
     /** The rounds, one letter each (K: SIGKILL, T: SIGTERM), from {@code property} or the default. */
