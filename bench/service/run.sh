@@ -5,10 +5,12 @@
 #  3. recovery of 1M x 128 rows to readiness after a graceful restart;
 #  4. heap after a churn of 234k inserts and 224k deletes (8 clients) against the same live rows
 #     freshly loaded (after a restart).
-# Usage: [PORT=19530 MANAGEMENT_PORT=9091] bench/service/run.sh [rows-for-heap-and-recovery]   (default 1000000)
+# Usage: [PORT=19530 MANAGEMENT_PORT=9091] bench/service/run.sh [rows-for-heap-and-recovery | churn]
+#        (default 1000000 rows; 'churn' runs step 4 alone)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${1:-1000000}
+[ "$ROWS" = churn ] && ROWS=0
 ./mvnw -B -q package -DskipTests   # always: a stale jar would measure old code
 DATA=$(mktemp -d)
 LOG=$DATA/quiver.log
@@ -25,10 +27,26 @@ start() {
   until curl -sf http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness >/dev/null; do sleep 0.05; done
   echo "ready after $(( ($(date +%s%N) - T0) / 1000000 )) ms (JVM start included)"
 }
+# Churn, then the same number of live rows loaded fresh into another collection, in one JVM.
+churn() {
+  sleep 12 # the dropped collection's memory goes at the next GC
+  local empty churned fresh live
+  empty=$(heap_mb)
+  live=$(java bench/service/ServiceBench.java churn "$URL" "$TOKEN" churned 234000 128 | tee /dev/stderr | sed -n 's/.*, \([0-9]*\) rows live/\1/p')
+  sleep 25 # two compaction rounds (quiver.compaction-interval, 10 s)
+  churned=$(heap_mb)
+  java bench/service/ServiceBench.java load "$URL" "$TOKEN" fresh "$live" 128 4 >/dev/null
+  fresh=$(heap_mb)
+  # load sends whole batches of 1,000: scale the fresh figure to the churned row count.
+  awk -v e="$empty" -v c="$churned" -v f="$fresh" -v n="$live" 'BEGIN { m = int((n + 999) / 1000) * 1000; s = (f - c) * n / m; printf "heap after GC: the churned collection (%d live rows) holds %.1f MB, as many rows freshly loaded %.1f MB: ratio %.2f\n", n, c - e, s, (c - e) / s }'
+}
 heap_mb() {
   jcmd "$PID" GC.run >/dev/null; sleep 1; jcmd "$PID" GC.run >/dev/null
   jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); print v / 1024; exit } }'
 }
+if [ "${1:-}" = churn ]; then # only the churn figure
+  start; churn; kill -TERM "$PID"; wait "$PID" || true; exit 0
+fi
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(java -version 2>&1 | head -1)"
 start
 BASE=$(heap_mb)
@@ -45,13 +63,6 @@ kill -TERM "$PID"; wait "$PID" || true
 start
 grep -o 'Recovered .*' "$LOG" | tail -1
 curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$URL/v1/vector/collections/drop" -d '{"collectionName":"big"}' >/dev/null
-EMPTY=$(heap_mb)
-java bench/service/ServiceBench.java churn "$URL" "$TOKEN" churned 234000 128
-sleep 25 # two compaction rounds (quiver.compaction-interval, 10 s)
-CHURNED=$(heap_mb)
-kill -TERM "$PID"; wait "$PID" || true
-start
-FRESH=$(heap_mb)
-awk -v e="$EMPTY" -v c="$CHURNED" -v f="$FRESH" -v b="$BASE" 'BEGIN { printf "churned collection: %.1f MB of heap after GC; the same live rows freshly loaded: %.1f MB; ratio %.2f\n", c - e, f - b, (c - e) / (f - b) }'
+churn
 kill -TERM "$PID"; wait "$PID" || true
 echo "data and log in $DATA (remove when done)"
