@@ -171,7 +171,7 @@ class CrashRecoveryIT {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-        sleep(signalAfter);
+        JarProcess.sleep(signalAfter);
         List<String> problems = new ArrayList<>();
         String ended;
         Instant signalTime = Instant.now();
@@ -365,14 +365,6 @@ class CrashRecoveryIT {
         return owner >= 0 && owner < THREADS && Math.floorMod(offset, KEY_BASE) < KEYS_PER_OWNER ? owner : -1;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** One row as the model expects it and the API returns it; vectors compare bit for bit. */
     record Row(long id, float[] vector, int owner, int gen, String note) {

@@ -254,7 +254,8 @@ final class JarProcess implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps, turning an interrupt into a failure (the tests are never interrupted on purpose). */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
