@@ -133,16 +133,7 @@ public class EntityStore {
         String sql = SELECT_DELETED_VERSIONS + " AND v.inserted_at <= ? AND d.deleted_at > ?";
         if (keys != null) {
             // Only these keys' versions: a lookup by key costs what it asks for, not a scan.
-            List<EntityVersion> found = new ArrayList<>();
-            for (int from = 0; from < keys.size(); from += IN_LIST) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-                List<Object> arguments = new ArrayList<>(List.of(collectionId, timestamp(asOf), timestamp(asOf)));
-                arguments.addAll(chunk);
-                found.addAll(jdbc.query(sql + " AND d.primary_key IN (" + "?,".repeat(chunk.size() - 1) + "?)",
-                        (rs, row) -> version(rs), arguments.toArray()));
-            }
-            found.sort(Comparator.comparingLong(EntityVersion::version));
-            found.forEach(consumer);
+            versionsOf(keys, sql, collectionId, timestamp(asOf), timestamp(asOf)).forEach(consumer);
             return;
         }
         readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
@@ -166,13 +157,21 @@ public class EntityStore {
         if (keys == null) {
             return jdbc.query(sql + " ORDER BY v.version", (rs, row) -> version(rs), collectionId, timestamp(since));
         }
+        return versionsOf(keys, sql, collectionId, timestamp(since));
+    }
+
+    /**
+     * The versions a deleted-versions query finds among the given keys, in version order; the
+     * keys go in IN lists of at most {@value #IN_LIST}, after the query's own arguments.
+     */
+    private List<EntityVersion> versionsOf(List<String> keys, String sql, Object... arguments) {
         List<EntityVersion> versions = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += IN_LIST) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
-            List<Object> arguments = new ArrayList<>(List.of(collectionId, timestamp(since)));
-            arguments.addAll(chunk);
+            List<Object> all = new ArrayList<>(List.of(arguments));
+            all.addAll(chunk);
             versions.addAll(jdbc.query(sql + " AND d.primary_key IN (" + "?,".repeat(chunk.size() - 1) + "?)",
-                    (rs, row) -> version(rs), arguments.toArray()));
+                    (rs, row) -> version(rs), all.toArray()));
         }
         versions.sort(Comparator.comparingLong(EntityVersion::version));
         return versions;

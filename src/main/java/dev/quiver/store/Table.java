@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * bounded by memory, not by {@code Integer.MAX_VALUE} cells.
  *
  * <p>A row's <em>table ordinal</em> is {@code slot << shift | local}: the segment's slot and the
- * row's ordinal inside it ({@code shift} is the bit length of the largest local ordinal). Segments keep their slot for life (compaction replaces a segment in
- * its slot), so ordinals stay stable between compactions; the segments' order in
+ * row's ordinal inside it ({@code shift} is the bit length of the largest local ordinal).
+ * Segments keep their slot for life (compaction replaces a segment in its slot), so ordinals
+ * stay stable between compactions; the segments' order in
  * {@link #segments()} is the order their rows were inserted.
  *
  * <p>Not thread-safe. The owning collection runs one writer at a time and lets readers in only
@@ -102,14 +103,6 @@ public final class Table {
 
     public Object key(int ordinal) {
         return segmentOf(ordinal).key(local(ordinal));
-    }
-
-    public long longKey(int ordinal) {
-        return segmentOf(ordinal).longKey(local(ordinal));
-    }
-
-    public String stringKey(int ordinal) {
-        return segmentOf(ordinal).stringKey(local(ordinal));
     }
 
     /**

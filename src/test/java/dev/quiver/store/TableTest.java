@@ -33,7 +33,7 @@ class TableTest {
         assertThat(table.liveCount()).isEqualTo(10);
         for (long key = 0; key < 10; key++) {
             int ordinal = table.liveOrdinal(key * 7);
-            assertThat(table.longKey(ordinal)).isEqualTo(key * 7);
+            assertThat(table.key(ordinal)).isEqualTo(key * 7);
             assertThat(table.segmentOf(ordinal).vector(table.local(ordinal))).containsExactly(key);
             assertThat(table.segmentOf(ordinal).version(table.local(ordinal))).isEqualTo(key + 1);
         }
@@ -48,7 +48,7 @@ class TableTest {
             append(hundred, key, key, key + 1);
         }
         assertThat(hundred.segments()).extracting(Segment::size).containsExactly(100, 100, 50);
-        assertThat(hundred.longKey(hundred.liveOrdinal(249L))).isEqualTo(249L);
+        assertThat(hundred.key(hundred.liveOrdinal(249L))).isEqualTo(249L);
         assertThat(new Table(IdType.INT64, 32768, 1 << 20, List::of, false).segmentCapacity()).isEqualTo(65535);
     }
 
@@ -119,7 +119,7 @@ class TableTest {
         assertThat(table.segments()).extracting(segment -> segment.longKey(0)).containsExactly(2L, 4L, 6L);
         assertThat(table.base(2)).as("the freed slot 0 is taken by the next new segment").isZero();
         for (long key = 2; key < 8; key++) {
-            assertThat(table.longKey(table.liveOrdinal(key))).isEqualTo(key);
+            assertThat(table.key(table.liveOrdinal(key))).isEqualTo(key);
         }
     }
 
