@@ -51,12 +51,12 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
         if (declared > max) {
             throw tooLarge(declared + " bytes");
         }
-        byte[] body = readCapped(inputMessage, max);
+        byte[] body = readCapped(inputMessage, declared, max);
         if (body.length == 0) {
             throw new QuiverException(ErrorCode.MALFORMED_JSON, "error: the request body is empty");
         }
         try {
-            return jsonMapper.readValue(body, clazz);
+            return jsonMapper.readerFor(clazz).withAttribute(RowsJsonDeserializer.BODY, body).readValue(body);
         } catch (JacksonException e) {
             throw JsonErrors.translate(e);
         }
@@ -66,8 +66,10 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
      * Reads the body in steps, reserving room in the budget for each step as it arrives, and
      * refusing the body as soon as it passes the cap.
      */
-    private byte[] readCapped(HttpInputMessage inputMessage, long max) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private byte[] readCapped(HttpInputMessage inputMessage, long declared, long max) throws IOException {
+        // Sized to the declared length (already checked against the cap) so a large body is not
+        // copied again and again as the buffer grows.
+        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : STEP);
         byte[] chunk = new byte[STEP];
         long reserved = 0;
         try (InputStream in = inputMessage.getBody()) {

@@ -1,5 +1,6 @@
 package dev.quiver.api;
 
+import dev.quiver.collection.RowsJson;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -14,11 +15,11 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The fixed parts of the served OpenAPI document. The server URL is pinned so the document is
@@ -28,15 +29,17 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     static {
-        // Polymorphic fields (id, data, vector) are JsonNode; describe them as "any JSON value"
-        // instead of letting springdoc introspect JsonNode's getters (in no stable order).
+        // Polymorphic fields (id, data, vector) are JsonNode or RowsJson; describe them as "any
+        // JSON value" instead of letting springdoc introspect their getters (in no stable order).
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
+                new Schema<Object>().description("Any JSON value"));
+        SpringDocUtils.getConfig().replaceWithSchema(RowsJson.class,
                 new Schema<Object>().description("Any JSON value"));
     }
 
     /**
-     * The polymorphic request fields, spelled out: Jackson reads them as JsonNode, which says
-     * nothing about their shape.
+     * The polymorphic request fields, spelled out: Jackson reads them as JsonNode (or RowsJson),
+     * which says nothing about their shape.
      */
     @Bean
     OpenApiCustomizer polymorphicFields() {

@@ -1,12 +1,14 @@
 package dev.quiver.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.quiver.collection.RowsJson;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The request bodies of the v1 routes. Unknown keys are ignored, as Milvus does. */
 final class Requests {
@@ -72,7 +74,7 @@ final class Requests {
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
                     description = "One row object or an array of them; keys are field names")
-            JsonNode data) implements ApiRequest {
+            @JsonDeserialize(using = RowsJsonDeserializer.class) RowsJson data) implements ApiRequest {
     }
 
     @Schema(name = "GetRequest")

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Insert, upsert and delete. Each request goes decode and validate, then (as the collection's
@@ -28,9 +29,11 @@ public class DataWriter {
     private final StoredForm storedForm;
     private final IdGenerator idGenerator;
     private final History history;
+    private final JsonMapper jsonMapper;
 
     DataWriter(CollectionRegistry registry, EntityStore store, StoredForm storedForm, IdGenerator idGenerator,
-            History history) {
+            History history, JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
         this.registry = registry;
         this.store = store;
         this.storedForm = storedForm;
@@ -38,9 +41,9 @@ public class DataWriter {
         this.history = history;
     }
 
-    public Written insert(String dbName, String collectionName, JsonNode data) {
-        Collection collection = collection(dbName, collectionName, "data", data);
-        List<DecodedRow> rows = RowDecoder.decode(data, collection.schema());
+    public Written insert(String dbName, String collectionName, RowsJson data) {
+        Collection collection = collection(dbName, collectionName, data);
+        List<DecodedRow> rows = RowDecoder.decode(data, collection.schema(), jsonMapper);
         return collection.write(target -> {
             Table table = target.table();
             for (int i = 0; i < rows.size(); i++) {
@@ -53,14 +56,14 @@ public class DataWriter {
         });
     }
 
-    public Written upsert(String dbName, String collectionName, JsonNode data, RequestContext context) {
-        Collection collection = collection(dbName, collectionName, "data", data);
+    public Written upsert(String dbName, String collectionName, RowsJson data, RequestContext context) {
+        Collection collection = collection(dbName, collectionName, data);
         CollectionSchema schema = collection.schema();
         if (schema.autoId()) {
             throw QuiverException.invalid("cannot upsert an autoID collection: collection '" + schema.name()
                     + "' generates its ids; create it with autoId false to upsert");
         }
-        List<DecodedRow> rows = RowDecoder.decode(data, schema);
+        List<DecodedRow> rows = RowDecoder.decode(data, schema, jsonMapper);
         return collection.write(target -> {
             List<Integer> replaced = new ArrayList<>();
             for (DecodedRow row : rows) {
@@ -153,8 +156,8 @@ public class DataWriter {
         }
     }
 
-    private Collection collection(String dbName, String collectionName, String payloadName, JsonNode payload) {
-        Names.requireParameters(collectionName, payloadName, payload == null || payload.isNull());
+    private Collection collection(String dbName, String collectionName, RowsJson data) {
+        Names.requireParameters(collectionName, "data", data == null || data.isNull());
         return registry.get(registry.database(dbName), collectionName);
     }
 

@@ -59,25 +59,40 @@ final class JsonValues {
      */
     static float[] vector(JsonNode node, int dimension, String name) {
         if (!node.isArray()) {
-            throw new IllegalArgumentException("field '" + name + "' must be an array of numbers");
+            throw new IllegalArgumentException(notAnArray(name));
         }
         if (node.size() != dimension) {
-            throw new IllegalArgumentException("field '" + name + "' has " + node.size()
-                    + " components but the collection's dimension is " + dimension);
+            throw new IllegalArgumentException(wrongDimension(name, node.size(), dimension));
         }
         float[] vector = new float[dimension];
         for (int i = 0; i < dimension; i++) {
             JsonNode component = node.get(i);
             if (!component.isNumber()) {
-                throw new IllegalArgumentException(name + "[" + i + "] is not a number: " + abbreviate(component.toString()));
+                throw new IllegalArgumentException(notANumber(name, i, component));
             }
             float value = toFloat(component);
             if (!Float.isFinite(value)) {
-                throw new IllegalArgumentException(name + "[" + i + "] = " + component + " is not a finite float32");
+                throw new IllegalArgumentException(notFinite(name, i, component));
             }
             vector[i] = value;
         }
         return vector;
+    }
+
+    static String notAnArray(String name) {
+        return "field '" + name + "' must be an array of numbers";
+    }
+
+    static String wrongDimension(String name, int components, int dimension) {
+        return "field '" + name + "' has " + components + " components but the collection's dimension is " + dimension;
+    }
+
+    static String notANumber(String name, int index, JsonNode component) {
+        return name + "[" + index + "] is not a number: " + abbreviate(component.toString());
+    }
+
+    static String notFinite(String name, int index, JsonNode component) {
+        return name + "[" + index + "] = " + component + " is not a finite float32";
     }
 
     /** The float32 value of a number node; infinite when it is out of float32 range. */

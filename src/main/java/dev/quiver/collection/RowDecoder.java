@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates the {@code data} of an insert or upsert against a schema before anything is stored,
@@ -16,44 +20,77 @@ import tools.jackson.databind.JsonNode;
  */
 final class RowDecoder {
 
+    /** Reads rows given as a tree; the HTTP API's mapper is only needed to parse bytes. */
+    private static final JsonMapper TREE_MAPPER = new JsonMapper();
+
     private RowDecoder() {
     }
 
-    static List<DecodedRow> decode(JsonNode data, CollectionSchema schema) {
-        if (data == null || data.isNull() || data.isMissingNode()) {
+    static List<DecodedRow> decode(RowsJson data, CollectionSchema schema, JsonMapper mapper) {
+        if (data == null || data.isNull()) {
             throw QuiverException.missing("collectionName", "data");
         }
-        List<JsonNode> rows = data.isArray() ? new ArrayList<>(data.values()) : List.of(data);
-        if (rows.isEmpty()) {
-            throw new QuiverException(ErrorCode.BAD_INSERT_DATA, "data holds no rows");
-        }
-        List<DecodedRow> decoded = new ArrayList<>(rows.size());
-        Map<Object, Integer> rowByKey = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            DecodedRow row = decodeRow(rows.get(i), i, schema);
-            if (row.key() != null) {
-                Integer earlier = rowByKey.putIfAbsent(row.key(), i);
-                if (earlier != null) {
-                    throw QuiverException.badRow(i, "primary key " + row.key() + " repeats the key of row " + earlier);
-                }
+        try (JsonParser parser = data.open(mapper)) {
+            List<DecodedRow> decoded = new ArrayList<>();
+            Map<Object, Integer> rowByKey = new HashMap<>();
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.VALUE_NULL) {
+                throw QuiverException.missing("collectionName", "data");
             }
-            decoded.add(row);
+            if (first != JsonToken.START_ARRAY) {
+                add(decodeRow(parser, 0, schema, mapper), 0, decoded, rowByKey);
+                return decoded;
+            }
+            for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                add(decodeRow(parser, i, schema, mapper), i, decoded, rowByKey);
+            }
+            if (decoded.isEmpty()) {
+                throw new QuiverException(ErrorCode.BAD_INSERT_DATA, "data holds no rows");
+            }
+            return decoded;
         }
-        return decoded;
     }
 
-    private static DecodedRow decodeRow(JsonNode row, int index, CollectionSchema schema) {
-        if (!row.isObject()) {
+    /** Decodes rows held as a tree (callers other than the HTTP API, tests among them). */
+    static List<DecodedRow> decode(JsonNode data, CollectionSchema schema) {
+        return decode(RowsJson.of(data), schema, TREE_MAPPER);
+    }
+
+    private static void add(DecodedRow row, int index, List<DecodedRow> decoded, Map<Object, Integer> rowByKey) {
+        if (row.key() != null) {
+            Integer earlier = rowByKey.putIfAbsent(row.key(), index);
+            if (earlier != null) {
+                throw QuiverException.badRow(index, "primary key " + row.key() + " repeats the key of row " + earlier);
+            }
+        }
+        decoded.add(row);
+    }
+
+    /**
+     * Reads the row at the parser's current token: its vector straight into a float array, its
+     * other fields into a small tree that the key, scalar and dynamic field checks read.
+     */
+    private static DecodedRow decodeRow(JsonParser parser, int index, CollectionSchema schema, JsonMapper mapper) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            JsonNode row = parser.readValueAsTree();
             throw QuiverException.badRow(index, "a row must be a JSON object, got " + row.getNodeType());
+        }
+        ObjectNode row = mapper.createObjectNode();
+        StreamedVector vector = null;
+        for (String name; (name = parser.nextName()) != null; ) {
+            parser.nextToken();
+            if (name.equals(schema.vectorField())) {
+                vector = StreamedVector.read(parser, schema.dimension(), name);
+            } else {
+                row.set(name, (JsonNode) parser.readValueAsTree());
+            }
         }
         try {
             Object key = key(row, index, schema);
-            JsonNode vectorNode = row.get(schema.vectorField());
-            if (vectorNode == null || vectorNode.isNull()) {
+            if (vector == null) {
                 throw QuiverException.badRow(index, "missing field '" + schema.vectorField() + "'");
             }
-            float[] vector = JsonValues.vector(vectorNode, schema.dimension(), schema.vectorField());
-            return new DecodedRow(key, vector, dynamicFields(row, schema), scalars(row, schema));
+            return new DecodedRow(key, vector.values(), dynamicFields(row, schema), scalars(row, schema));
         } catch (IllegalArgumentException e) {
             throw QuiverException.badRow(index, e.getMessage());
         }

@@ -53,7 +53,7 @@ class ConcurrentDeleteTest {
                         rows.append(i == 0 ? "" : ",").append("{\"id\":").append(id)
                                 .append(",\"vector\":[1,2],\"doomed\":").append(id % 3 == 0).append('}');
                     }
-                    writer.insert(null, "racing", JSON.readTree(rows.append(']').toString()));
+                    writer.insert(null, "racing", RowsJson.of(JSON.readTree(rows.append(']').toString())));
                 }
             }));
         }

@@ -7,6 +7,7 @@ import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
 import dev.quiver.index.Metric;
 import dev.quiver.store.IdType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,33 @@ class RowDecoderTest {
                 dynamicFields);
     }
 
+    /**
+     * Decodes the rows both ways they reach the decoder, as a tree and as bytes of a request
+     * body, and insists on the same rows or the same error from each.
+     */
     private static List<DecodedRow> decode(String json, CollectionSchema schema) {
-        return RowDecoder.decode(JSON.readTree(json), schema);
+        List<DecodedRow> fromTree;
+        try {
+            fromTree = RowDecoder.decode(JSON.readTree(json), schema);
+        } catch (QuiverException treeError) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> RowDecoder.decode(RowsJson.span(bytes, 0, bytes.length), schema, JSON))
+                    .isInstanceOf(QuiverException.class)
+                    .hasMessage(treeError.getMessage());
+            throw treeError;
+        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        List<DecodedRow> fromBytes = RowDecoder.decode(RowsJson.span(bytes, 0, bytes.length), schema, JSON);
+        assertThat(fromBytes).hasSameSizeAs(fromTree);
+        for (int i = 0; i < fromTree.size(); i++) {
+            DecodedRow expected = fromTree.get(i);
+            DecodedRow actual = fromBytes.get(i);
+            assertThat(actual.key()).isEqualTo(expected.key());
+            assertThat(actual.vector()).containsExactly(expected.vector());
+            assertThat(actual.dynamicFields()).isEqualTo(expected.dynamicFields());
+            assertThat(actual.scalars()).containsExactly(expected.scalars());
+        }
+        return fromTree;
     }
 
     private static void assertRejected(String json, CollectionSchema schema, ErrorCode code, String... details) {
@@ -131,6 +157,28 @@ class RowDecoderTest {
         assertRejected("{\"vector\": \"1,2,3\"}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "must be an array of numbers");
         assertRejected("{\"vector\": [1, \"2\", 3]}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "vector[1] is not a number");
         assertRejected("{\"vector\": [1, 2, null]}", AUTO_ID, ErrorCode.BAD_INSERT_DATA, "vector[2] is not a number");
+    }
+
+    @Test
+    void vectorErrorsReadPastNestedElementsAndComeInTheUsualOrder() {
+        // A wrong length wins over a bad component, as it does when the vector is a tree.
+        assertRejected("{\"vector\": [[1, [2]], {\"a\": [3]}, 4, 5]}", AUTO_ID, ErrorCode.BAD_INSERT_DATA,
+                "has 4 components");
+        assertRejected("{\"vector\": [1, {\"a\": [3, 4]}, \"x\"], \"n\": 1}", AUTO_ID, ErrorCode.BAD_INSERT_DATA,
+                "vector[1] is not a number: {\"a\":[3,4]}");
+        // The key is checked before the vector, wherever the vector sits in the row.
+        assertRejected("{\"vector\": [1, \"2\", 3], \"id\": 1.5}", CLIENT_ID, ErrorCode.BAD_INSERT_DATA,
+                "row 0", "'id'");
+        // Rows after a bad vector are still read as rows: the error names the first bad one.
+        assertRejected("[{\"id\": 1, \"vector\": [1, 2, 3]}, {\"id\": 2, \"vector\": [1, 2]}]", CLIENT_ID,
+                ErrorCode.BAD_INSERT_DATA, "row 1", "has 2 components");
+    }
+
+    @Test
+    void bigIntegerAndExponentComponentsRoundAsTheTreeDoes() {
+        List<DecodedRow> rows = decode("{\"vector\": [123456789012345678901234567890, 1e-46, 3.4028235e38]}", AUTO_ID);
+
+        assertThat(rows.get(0).vector()).containsExactly(1.2345679e29f, 0f, Float.MAX_VALUE);
     }
 
     @ParameterizedTest
