@@ -84,7 +84,7 @@ start_quiver() {
   TMP_DIRS+=("$data_dir")
   log "starting Quiver ($store), log $RESULTS/quiver-$store.log"
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$QUIVER_JAR" \
+  java $JAVA_OPTS --add-modules jdk.incubator.vector -jar "$QUIVER_JAR" \
     --quiver.auth.root-password="$PASSWORD" \
     --quiver.data-dir="$data_dir" \
     --server.address=127.0.0.1 --server.port="$PORT" \

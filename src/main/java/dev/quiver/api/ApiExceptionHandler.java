@@ -21,6 +21,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /**
  * The one error translator: every failure becomes the Milvus envelope. Like Milvus, request
@@ -76,6 +77,16 @@ class ApiExceptionHandler {
     ResponseEntity<Envelope> unreadable() {
         return ResponseEntity.ok(Envelope.error(ErrorCode.MALFORMED_JSON,
                 ErrorCode.MALFORMED_JSON.message("error: the request body could not be read as JSON")));
+    }
+
+    /**
+     * JSON that Jackson first only scanned (an insert's rows) and found bad when it read it in
+     * full, once the schema was known: the same error as had it been found at once.
+     */
+    @ExceptionHandler(JacksonException.class)
+    ResponseEntity<Envelope> badJson(JacksonException e) {
+        QuiverException translated = JsonErrors.translate(e);
+        return ResponseEntity.ok(Envelope.error(translated.errorCode(), translated.getMessage()));
     }
 
     @ExceptionHandler(AsyncRequestNotUsableException.class)

@@ -23,15 +23,21 @@ class FallbackErrorController implements ErrorController {
     ResponseEntity<Envelope> error(HttpServletRequest request) {
         Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = attribute instanceof Integer code ? code : HttpStatus.INTERNAL_SERVER_ERROR.value();
+        int answered = status == HttpStatus.METHOD_NOT_ALLOWED.value() ? HttpStatus.NOT_FOUND.value() : status;
+        return ResponseEntity.status(answered)
+                .body(envelope(status, String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))));
+    }
+
+    /** The envelope for an error status the container decided; shared with {@link EnvelopeErrorReportValve}. */
+    static Envelope envelope(int status, String uri) {
         if (status == HttpStatus.NOT_FOUND.value() || status == HttpStatus.METHOD_NOT_ALLOWED.value()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Envelope.error(ErrorCode.ROUTE_NOT_FOUND,
-                    ErrorCode.ROUTE_NOT_FOUND.message(String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)))));
+            return Envelope.error(ErrorCode.ROUTE_NOT_FOUND, ErrorCode.ROUTE_NOT_FOUND.message(uri));
         }
         if (status >= 400 && status < 500) {
-            return ResponseEntity.status(status).body(Envelope.error(ErrorCode.MALFORMED_JSON,
-                    ErrorCode.MALFORMED_JSON.message("error: the request could not be read (HTTP " + status + ")")));
+            return Envelope.error(ErrorCode.MALFORMED_JSON,
+                    ErrorCode.MALFORMED_JSON.message("error: the request could not be read (HTTP " + status + ")"));
         }
-        return ResponseEntity.status(status).body(Envelope.error(ErrorCode.UNEXPECTED,
-                ErrorCode.UNEXPECTED.message("the server failed to handle the request; see its log")));
+        return Envelope.error(ErrorCode.UNEXPECTED,
+                ErrorCode.UNEXPECTED.message("the server failed to handle the request; see its log"));
     }
 }

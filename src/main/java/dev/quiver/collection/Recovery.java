@@ -1,6 +1,7 @@
 package dev.quiver.collection;
 
 import dev.quiver.config.StorageProperties;
+import dev.quiver.index.Kernels;
 import dev.quiver.persistence.EntityStore;
 import dev.quiver.persistence.StoredCollection;
 import dev.quiver.store.Table;
@@ -38,6 +39,7 @@ class Recovery implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        log.info("Distance kernels: {}", Kernels.describe());
         long started = System.nanoTime();
         long rows = 0;
         int collections = 0;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,9 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RowDecoder {
 
-    /** Reads rows given as a tree; the HTTP API's mapper is only needed to parse bytes. */
-    private static final JsonMapper TREE_MAPPER = new JsonMapper();
-
     private RowDecoder() {
     }
 
@@ -30,30 +26,24 @@ final class RowDecoder {
         if (data == null || data.isNull()) {
             throw QuiverException.missing("collectionName", "data");
         }
-        try (JsonParser parser = data.open(mapper)) {
-            List<DecodedRow> decoded = new ArrayList<>();
-            Map<Object, Integer> rowByKey = new HashMap<>();
-            JsonToken first = parser.nextToken();
-            if (first == JsonToken.VALUE_NULL) {
-                throw QuiverException.missing("collectionName", "data");
-            }
-            if (first != JsonToken.START_ARRAY) {
-                add(decodeRow(parser, 0, schema, mapper), 0, decoded, rowByKey);
-                return decoded;
-            }
-            for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-                add(decodeRow(parser, i, schema, mapper), i, decoded, rowByKey);
-            }
-            if (decoded.isEmpty()) {
-                throw new QuiverException(ErrorCode.BAD_INSERT_DATA, "data holds no rows");
-            }
+        RowScanner rows = data.scanner();
+        List<DecodedRow> decoded = new ArrayList<>();
+        Map<Object, Integer> rowByKey = new HashMap<>();
+        if (rows.peek() != '[') {
+            add(decodeRow(rows, 0, schema, mapper), 0, decoded, rowByKey);
             return decoded;
         }
-    }
-
-    /** Decodes rows held as a tree (callers other than the HTTP API, tests among them). */
-    static List<DecodedRow> decode(JsonNode data, CollectionSchema schema) {
-        return decode(RowsJson.of(data), schema, TREE_MAPPER);
+        rows.take();
+        for (int i = 0; rows.peek() != ']'; i++) {
+            add(decodeRow(rows, i, schema, mapper), i, decoded, rowByKey);
+            if (rows.peek() == ',') {
+                rows.take();
+            }
+        }
+        if (decoded.isEmpty()) {
+            throw new QuiverException(ErrorCode.BAD_INSERT_DATA, "data holds no rows");
+        }
+        return decoded;
     }
 
     private static void add(DecodedRow row, int index, List<DecodedRow> decoded, Map<Object, Integer> rowByKey) {
@@ -67,24 +57,42 @@ final class RowDecoder {
     }
 
     /**
-     * Reads the row at the parser's current token: its vector straight into a float array, its
+     * Reads the row that starts at the scanner: its vector straight into a float array, its
      * other fields into a small tree that the key, scalar and dynamic field checks read.
      */
-    private static DecodedRow decodeRow(JsonParser parser, int index, CollectionSchema schema, JsonMapper mapper) {
-        if (parser.currentToken() != JsonToken.START_OBJECT) {
-            JsonNode row = parser.readValueAsTree();
+    private static DecodedRow decodeRow(RowScanner rows, int index, CollectionSchema schema, JsonMapper mapper) {
+        byte[] json = rows.json();
+        if (rows.peek() != '{') {
+            int start = rows.value();
+            JsonNode row = mapper.readTree(json, start, rows.position() - start);
             throw QuiverException.badRow(index, "a row must be a JSON object, got " + row.getNodeType());
         }
+        rows.take();
         ObjectNode row = mapper.createObjectNode();
         StreamedVector vector = null;
-        for (String name; (name = parser.nextName()) != null; ) {
-            parser.nextToken();
-            if (name.equals(schema.vectorField())) {
-                vector = StreamedVector.read(parser, schema.dimension(), name);
+        while (rows.peek() != '}') {
+            int nameStart = rows.position();
+            String name = rows.name();
+            if (name == null) {
+                name = mapper.readTree(json, nameStart, rows.position() - nameStart - 1).stringValue();
+            }
+            float[] plain = name.equals(schema.vectorField()) ? rows.plainVector(schema.dimension()) : null;
+            if (plain != null) {
+                vector = StreamedVector.of(plain);
             } else {
-                row.set(name, (JsonNode) parser.readValueAsTree());
+                int start = rows.value();
+                int length = rows.position() - start;
+                if (name.equals(schema.vectorField())) {
+                    vector = vector(json, start, length, schema, mapper);
+                } else {
+                    row.set(name, mapper.readTree(json, start, length));
+                }
+            }
+            if (rows.peek() == ',') {
+                rows.take();
             }
         }
+        rows.take();
         try {
             Object key = key(row, index, schema);
             if (vector == null) {
@@ -93,6 +101,15 @@ final class RowDecoder {
             return new DecodedRow(key, vector.values(), dynamicFields(row, schema), scalars(row, schema));
         } catch (IllegalArgumentException e) {
             throw QuiverException.badRow(index, e.getMessage());
+        }
+    }
+
+    /** The vector at {@code json[start, start + length)} that is out of the ordinary, read by Jackson. */
+    private static StreamedVector vector(byte[] json, int start, int length, CollectionSchema schema,
+            JsonMapper mapper) {
+        try (JsonParser parser = mapper.createParser(json, start, length)) {
+            parser.nextToken();
+            return StreamedVector.read(parser, schema.dimension(), schema.vectorField());
         }
     }
 

@@ -5,8 +5,8 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A row's vector read straight from the parser into a {@code float[]}: a thousand rows of 128
- * components would otherwise make 128,000 number nodes only to copy them out. The checks and
+ * A row's vector read straight into a {@code float[]}: a thousand rows of 128 components would
+ * otherwise make 128,000 number nodes only to copy them out. The checks and
  * messages are those of {@link JsonValues#vector}; a problem is kept, not thrown, so the row's
  * other fields can be read first and the row's errors come in the usual order.
  */
@@ -18,6 +18,10 @@ final class StreamedVector {
     private StreamedVector(float[] values, String problem) {
         this.values = values;
         this.problem = problem;
+    }
+
+    static StreamedVector of(float[] values) {
+        return new StreamedVector(values, null);
     }
 
     /**

@@ -2,37 +2,34 @@ package dev.quiver.index;
 
 /**
  * Similarity metrics with Milvus's semantics. L2 is the squared Euclidean distance (smaller is
- * better); IP and COSINE are similarities (larger is better). Kernels read the stored vector in
- * place from the segment's contiguous block and accumulate in double: finite float32 inputs can
- * then never overflow into an infinite or NaN score (3e38 × 3e38 would in float), and hits are
- * ranked on these exact scores even where their float renderings (clamped to the float range)
- * coincide.
+ * better); IP and COSINE are similarities (larger is better). The {@link Kernels#active() kernel}
+ * reads the stored vector in place from the segment's contiguous block; finite float32 inputs
+ * never give an infinite or NaN score, and hits are ranked on these scores even where their
+ * float renderings (clamped to the float range) coincide.
  */
 public enum Metric {
     L2(false) {
         @Override
         public double score(float[] query, double queryNorm, float[] block, int offset, double norm) {
-            double sum = 0;
-            for (int i = 0; i < query.length; i++) {
-                double d = (double) query[i] - block[offset + i];
-                sum += d * d;
-            }
-            return sum;
+            return KERNEL.squaredL2(query, block, offset);
         }
     },
     IP(true) {
         @Override
         public double score(float[] query, double queryNorm, float[] block, int offset, double norm) {
-            return dot(query, block, offset);
+            return KERNEL.dot(query, block, offset);
         }
     },
     COSINE(true) {
         @Override
         public double score(float[] query, double queryNorm, float[] block, int offset, double norm) {
             double denominator = queryNorm * norm;
-            return denominator == 0 ? 0 : dot(query, block, offset) / denominator;
+            return denominator == 0 ? 0 : KERNEL.dot(query, block, offset) / denominator;
         }
     };
+
+    /** Read once per class, not per score: the JIT then sees one implementation and inlines it. */
+    private static final DistanceKernel KERNEL = Kernels.active();
 
     private final boolean higherIsBetter;
 
@@ -60,13 +57,5 @@ public enum Metric {
             }
         }
         return null;
-    }
-
-    private static double dot(float[] query, float[] block, int offset) {
-        double sum = 0;
-        for (int i = 0; i < query.length; i++) {
-            sum += (double) query[i] * block[offset + i];
-        }
-        return sum;
     }
 }

@@ -2,6 +2,7 @@ package dev.quiver.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,28 @@ class MalformedRequestTest extends ApiTestSupport {
                 {"collectionName":"malformed_dup_row","data":[{"id":1,"vector":[1,0],"vector":[0,1]}]}"""),
                 1801, "Duplicate", "\"vector\"");
         assertThat(allIds("malformed_dup_row")).isEmpty();
+    }
+
+    /**
+     * An insert's rows are first only scanned, then read in full once the schema is known; what
+     * the full read finds is still malformed JSON, and nothing is inserted.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"a\\qb\"", "\"a\u0001b\"", "\"\u00ff\u00fe\""})
+    void badTextInsideARowReturnsMalformedJsonAndInsertsNothing(String note) {
+        createClientIdCollection("malformed_row_text", 2);
+        // ISO-8859-1 turns each char of the note into one byte: \u00ff\u00fe become bytes that
+        // are not UTF-8.
+        byte[] body = ("{\"collectionName\":\"malformed_row_text\",\"data\":[{\"id\":1,\"vector\":[1,0]},"
+                + "{\"id\":2,\"vector\":[0,1],\"note\":" + note + "}]}").getBytes(StandardCharsets.ISO_8859_1);
+
+        MvcTestResult result = exchange(mvc.post().uri(ApiPaths.INSERT).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(result).get("code").asInt()).as(body(result).toString()).isEqualTo(1801);
+        assertThat(allIds("malformed_row_text")).isEmpty();
+        post(ApiPaths.DROP, "{\"collectionName\":\"malformed_row_text\"}");
     }
 
     @Test

@@ -49,7 +49,7 @@ class TypedRowDecoderTest {
     }
 
     private static DecodedRow decode(String json) {
-        return RowDecoder.decode(JSON.readTree(json), SCHEMA).get(0);
+        return RowDecoder.decode(RowsJson.of(JSON.readTree(json)), SCHEMA, JSON).get(0);
     }
 
     private static String with(String field, String value) {
@@ -142,7 +142,7 @@ class TypedRowDecoderTest {
     void invalidTypedValueIsRejectedNamingRowAndField(String field, String value, String detail) {
         String rows = "[" + VALID + "," + with(field, value) + "]";
 
-        assertThatThrownBy(() -> RowDecoder.decode(JSON.readTree(rows), SCHEMA))
+        assertThatThrownBy(() -> RowDecoder.decode(RowsJson.of(JSON.readTree(rows)), SCHEMA, JSON))
                 .isInstanceOf(QuiverException.class)
                 .satisfies(e -> assertThat(((QuiverException) e).errorCode()).isEqualTo(ErrorCode.BAD_INSERT_DATA))
                 .hasMessageContaining("row 1: " + detail);

@@ -83,6 +83,7 @@ final class JarProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                "--add-modules", "jdk.incubator.vector",
                 "-jar", jar().toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port,
                 "--management.server.address=127.0.0.1", "--management.server.port=" + managementPort,

@@ -1,0 +1,72 @@
+package dev.quiver.index;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Fused multiply-add over the widest float lanes the CPU has (8 with AVX2, 16 with AVX-512),
+ * with two accumulators so consecutive multiply-adds do not wait on each other. Accumulates in
+ * float32, which is what makes it fast; a sum that overflows float32 is computed again by the
+ * {@link ScalarKernel} in double, so finite inputs still give a finite score.
+ *
+ * <p>Loaded only when {@code jdk.incubator.vector} is in the boot layer (see {@link Kernels}).
+ */
+final class SimdKernel implements DistanceKernel {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    @Override
+    public double squaredL2(float[] query, float[] block, int offset) {
+        int n = query.length;
+        FloatVector first = FloatVector.zero(SPECIES);
+        FloatVector second = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i + 2 * LANES <= n; i += 2 * LANES) {
+            FloatVector d1 = FloatVector.fromArray(SPECIES, query, i)
+                    .sub(FloatVector.fromArray(SPECIES, block, offset + i));
+            FloatVector d2 = FloatVector.fromArray(SPECIES, query, i + LANES)
+                    .sub(FloatVector.fromArray(SPECIES, block, offset + i + LANES));
+            first = d1.fma(d1, first);
+            second = d2.fma(d2, second);
+        }
+        for (; i + LANES <= n; i += LANES) {
+            FloatVector d = FloatVector.fromArray(SPECIES, query, i).sub(FloatVector.fromArray(SPECIES, block, offset + i));
+            first = d.fma(d, first);
+        }
+        float sum = first.add(second).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float d = query[i] - block[offset + i];
+            sum += d * d;
+        }
+        return Float.isFinite(sum) ? sum : ScalarKernel.INSTANCE.squaredL2(query, block, offset);
+    }
+
+    @Override
+    public double dot(float[] query, float[] block, int offset) {
+        int n = query.length;
+        FloatVector first = FloatVector.zero(SPECIES);
+        FloatVector second = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i + 2 * LANES <= n; i += 2 * LANES) {
+            first = FloatVector.fromArray(SPECIES, query, i)
+                    .fma(FloatVector.fromArray(SPECIES, block, offset + i), first);
+            second = FloatVector.fromArray(SPECIES, query, i + LANES)
+                    .fma(FloatVector.fromArray(SPECIES, block, offset + i + LANES), second);
+        }
+        for (; i + LANES <= n; i += LANES) {
+            first = FloatVector.fromArray(SPECIES, query, i).fma(FloatVector.fromArray(SPECIES, block, offset + i), first);
+        }
+        float sum = first.add(second).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            sum += query[i] * block[offset + i];
+        }
+        return Float.isFinite(sum) ? sum : ScalarKernel.INSTANCE.dot(query, block, offset);
+    }
+
+    @Override
+    public String description() {
+        return "SIMD (jdk.incubator.vector, " + LANES + " float lanes, " + SPECIES.vectorBitSize() + "-bit)";
+    }
+}

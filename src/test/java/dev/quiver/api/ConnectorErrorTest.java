@@ -1,0 +1,63 @@
+package dev.quiver.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.core.StandardHost;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * Requests Tomcat refuses before any application code runs still get the envelope, and so does
+ * whatever Tomcat answers itself when the application cannot (a request caught by a graceful
+ * shutdown): its error report valve is ours.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class ConnectorErrorTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebServerApplicationContext context;
+
+    @Test
+    void malformedRequestHeadersGetTheEnvelopeNotAnHtmlPage() throws IOException {
+        String answer = raw("GET /v1/vector/collections HTTP/1.1\r\nHost: quiver\r\nA header without a colon\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/json")
+                .contains("{\"code\":1801,\"message\":\"can only accept json format request, error: the request could "
+                        + "not be read (HTTP 400)\"}")
+                .doesNotContain("<html");
+    }
+
+    @Test
+    void tomcatsOwnErrorReportsAreEnvelopes() {
+        TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+        StandardHost host = (StandardHost) server.getTomcat().getHost();
+
+        assertThat(host.getErrorReportValveClass()).isEqualTo(EnvelopeErrorReportValve.class.getName());
+    }
+
+    /** Sends bytes as they are (no client would send them) and reads until Tomcat closes. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int read; (read = in.read()) >= 0; ) {
+                answer.write(read);
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
