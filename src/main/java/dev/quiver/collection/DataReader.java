@@ -2,7 +2,7 @@ package dev.quiver.collection;
 
 import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
-import dev.quiver.index.ExactScan;
+import dev.quiver.index.FlatSearch;
 import dev.quiver.index.Hit;
 import dev.quiver.index.Metric;
 import dev.quiver.index.ScoreRange;
@@ -113,10 +113,11 @@ public class DataReader {
         List<Map<String, Object>> rows = history.read(collection, request.travelTimestamp(), candidates(matches), snapshot -> {
             IntFunction<IntPredicate> acceptors = Matches.acceptors(snapshot, matches);
             TopK top = new TopK(window.end(), schema.metric(), snapshot.keyOrder());
+            List<FlatSearch.Part> parts = new ArrayList<>(snapshot.segmentCount());
             for (int index = 0; index < snapshot.segmentCount(); index++) {
-                new ExactScan(snapshot.segment(index), schema.metric())
-                        .search(query, acceptors.apply(index), range, snapshot.base(index), top);
+                parts.add(new FlatSearch.Part(snapshot.segment(index), acceptors.apply(index), snapshot.base(index)));
             }
+            FlatSearch.search(parts, query, schema.metric(), range, top);
             List<Hit> hits = top.toList();
             List<Map<String, Object>> found = new ArrayList<>();
             for (int i = window.offset(); i < hits.size(); i++) {

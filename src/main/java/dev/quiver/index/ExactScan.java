@@ -30,11 +30,15 @@ public final class ExactScan implements VectorIndex {
 
     @Override
     public void search(float[] query, IntPredicate accept, ScoreRange range, int base, TopK top) {
-        double queryNorm = Vectors.norm(query);
+        scan(query, Vectors.norm(query), accept, range, base, 0, segment.size(), top);
+    }
+
+    /** Offers the accepted rows among the local ordinals {@code [from, to)}. */
+    void scan(float[] query, double queryNorm, IntPredicate accept, ScoreRange range, int base, int from, int to,
+            TopK top) {
         float[] block = segment.vectorBlock();
         int dimension = segment.dimension();
-        int size = segment.size();
-        for (int ordinal = 0; ordinal < size; ordinal++) {
+        for (int ordinal = from; ordinal < to; ordinal++) {
             if (!accept.test(ordinal)) {
                 continue;
             }

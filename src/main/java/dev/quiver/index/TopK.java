@@ -41,6 +41,18 @@ public final class TopK {
         }
     }
 
+    /** A new, empty collector with this one's size, metric and tie order. */
+    public TopK emptyLike() {
+        return new TopK(capacity, metric, tieOrder);
+    }
+
+    /** Offers every pair another collector kept (one that searched part of the same rows). */
+    public void offerAll(TopK other) {
+        for (int i = 0; i < other.size; i++) {
+            offer(other.ordinals[i], other.scores[i]);
+        }
+    }
+
     /** The kept pairs, best first. */
     public List<Hit> toList() {
         Integer[] order = new Integer[size];
