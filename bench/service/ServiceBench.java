@@ -1,9 +1,14 @@
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +50,9 @@ public class ServiceBench {
             case "load" -> load(url, token, collection, count, dim, args.length > 6 ? Integer.parseInt(args[6]) : 4);
             case "churn" -> churn(url, token, collection, count, dim);
             case "latency" -> latency(url, token, collection, count, dim, args.length > 6 && args[6].equals("inserting"));
+            case "throughput" -> throughput(url, token, collection, count, dim, Integer.parseInt(args[6]));
+            case "export" -> export(Path.of(args[6]), count, dim);
+            case "check" -> check(url, token, collection, count, dim, Path.of(args[6]));
             default -> throw new IllegalArgumentException("mode load or latency");
         }
     }
@@ -172,6 +180,102 @@ public class ServiceBench {
                         inserted.get() / seconds) : "");
     }
 
+    /**
+     * Searches (k = 10) from {@code clients} threads for {@code seconds}, each query a fresh one
+     * of the seeded query set, and prints queries/s with p50 and p99.
+     */
+    static void throughput(String url, String token, String collection, int seconds, int dim, int clients)
+            throws Exception {
+        Data data = new Data(dim);
+        for (int i = 0; i < 100; i++) { // warm-up
+            post(url, token, "/v1/vector/search", data.searchBody(collection, i));
+        }
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong next = new AtomicLong();
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                List<Long> mine = new ArrayList<>();
+                try {
+                    while (System.nanoTime() < deadline) {
+                        String body = data.searchBody(collection, next.getAndIncrement() % QUERIES);
+                        long t0 = System.nanoTime();
+                        String answer = post(url, token, "/v1/vector/search", body);
+                        mine.add((System.nanoTime() - t0) / 1000);
+                        if (!answer.startsWith("{\"code\":200")) {
+                            throw new IllegalStateException(answer);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                micros.addAll(mine);
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("search k=10 c=%d: %.0f q/s, p50 %.2f ms, p99 %.2f ms (%d queries in %.1f s)%n", clients,
+                sorted.length / elapsed, sorted[sorted.length / 2] / 1000.0, sorted[(int) (sorted.length * 0.99)] / 1000.0,
+                sorted.length, elapsed);
+    }
+
+    /** The query set {@link #throughput} draws from, so a native peer can run exactly these queries. */
+    static final int QUERIES = 1000;
+
+    /**
+     * Writes the first {@code rows} rows as {@code load} inserts them and the {@link #QUERIES}
+     * queries, as little-endian float32 ({@code base.f32}, {@code queries.f32}), for a native peer.
+     */
+    static void export(Path dir, int rows, int dim) throws Exception {
+        Data data = new Data(dim);
+        Files.createDirectories(dir);
+        write(dir.resolve("base.f32"), rows, dim, data, 0);
+        write(dir.resolve("queries.f32"), QUERIES, dim, data, 90_000_000L);
+    }
+
+    /**
+     * Asks Quiver the first {@code queries} queries and checks each hit's distance against the
+     * native scan's (truth.f32, in {@code dir}): an exact search must find neighbours as near.
+     */
+    static void check(String url, String token, String collection, int queries, int dim, Path dir) throws Exception {
+        Data data = new Data(dim);
+        ByteBuffer truth = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("truth.f32"))).order(ByteOrder.LITTLE_ENDIAN);
+        java.util.regex.Pattern distance = java.util.regex.Pattern.compile("\"distance\":([-0-9.eE+]+)");
+        double worst = 0;
+        for (int q = 0; q < queries; q++) {
+            java.util.regex.Matcher hits = distance.matcher(post(url, token, "/v1/vector/search", data.searchBody(collection, q)));
+            for (int i = 0; i < 10; i++) {
+                if (!hits.find()) {
+                    throw new IllegalStateException("query " + q + ": fewer than 10 hits");
+                }
+                double expected = truth.getFloat((q * 10 + i) * 4);
+                worst = Math.max(worst, Math.abs(Double.parseDouble(hits.group(1)) - expected) / Math.max(1, expected));
+            }
+        }
+        if (worst > 1e-4) {
+            throw new IllegalStateException("distances differ from the native scan's by up to " + worst);
+        }
+        System.out.printf("checked %d queries: every hit as near as the native scan's (largest relative difference %.1e)%n",
+                queries, worst);
+    }
+
+    private static void write(Path file, int rows, int dim, Data data, long first) throws Exception {
+        ByteBuffer buffer = ByteBuffer.allocate(rows * dim * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int r = 0; r < rows; r++) {
+            for (float x : data.floats(first + r)) {
+                buffer.putFloat(x);
+            }
+        }
+        Files.write(file, buffer.array());
+    }
+
     static String post(String url, String token, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -195,12 +299,21 @@ public class ServiceBench {
             }
         }
 
-        void vector(StringBuilder out, long row) {
+        float[] floats(long row) {
             SplittableRandom random = new SplittableRandom(row * 0x9E3779B97F4A7C15L);
             float[] centre = centres[(int) (row % centres.length)];
+            float[] vector = new float[dim];
+            for (int i = 0; i < dim; i++) {
+                vector[i] = centre[i] + (float) gaussian(random);
+            }
+            return vector;
+        }
+
+        void vector(StringBuilder out, long row) {
+            float[] vector = floats(row);
             out.append('[');
             for (int i = 0; i < dim; i++) {
-                out.append(i == 0 ? "" : ",").append(centre[i] + (float) gaussian(random));
+                out.append(i == 0 ? "" : ",").append(vector[i]);
             }
             out.append(']');
         }
