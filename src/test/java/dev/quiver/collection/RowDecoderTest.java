@@ -212,6 +212,17 @@ class RowDecoderTest {
     }
 
     @Test
+    void escapedAndNonAsciiNamesAndWhitespaceAreReadAsJsonSaysTheyAre() {
+        List<DecodedRow> rows = decode(" [ { \"vec\\u0074or\" :\t[1 , 2,3] ,\"caf\u00e9\": \"cr\u00e8me \\\"br\u00fbl\u00e9e\\\"\" ,"
+                + " \"tags\\n\":[\"a]\",\"{b\"]}\n, {\"vector\":[0,0,0]} ] ", AUTO_ID);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).vector()).containsExactly(1f, 2f, 3f);
+        assertThat(rows.get(0).dynamicFields()).containsExactly(
+                Map.entry("caf\u00e9", "cr\u00e8me \"br\u00fbl\u00e9e\""), Map.entry("tags\n", List.of("a]", "{b")));
+    }
+
+    @Test
     void bigIntegerAndExponentComponentsRoundAsTheTreeDoes() {
         List<DecodedRow> rows = decode("{\"vector\": [123456789012345678901234567890, 1e-46, 3.4028235e38]}", AUTO_ID);
 
