@@ -5,10 +5,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A row's vector read straight into a {@code float[]}: a thousand rows of 128 components would
- * otherwise make 128,000 number nodes only to copy them out. The checks and
- * messages are those of {@link JsonValues#vector}; a problem is kept, not thrown, so the row's
- * other fields can be read first and the row's errors come in the usual order.
+ * A row's vector: either the usual one {@link RowScanner#plainVector} read by hand, or one out of
+ * the ordinary (a wrong length, a non-number, a number past float32) read here from Jackson's
+ * parser, token by token, without a tree. The checks and messages are those of
+ * {@link JsonValues#vector}; a problem is kept, not thrown, so the row's other fields can be read
+ * first and the row's errors come in the usual order.
  */
 final class StreamedVector {
 
