@@ -2,7 +2,6 @@ package dev.quiver.api;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -25,13 +24,13 @@ public final class EnvelopeErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        byte[] body = JSON.writeValueAsBytes(FallbackErrorController.envelope(status, request.getDecodedRequestURI()));
+        String body = JSON.writeValueAsString(FallbackErrorController.envelope(status, request.getDecodedRequestURI()));
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(new String(body, StandardCharsets.UTF_8));
+                writer.write(body);
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

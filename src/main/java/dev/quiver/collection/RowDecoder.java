@@ -76,17 +76,11 @@ final class RowDecoder {
             if (name == null) {
                 name = mapper.readTree(json, nameStart, rows.position() - nameStart - 1).stringValue();
             }
-            float[] plain = name.equals(schema.vectorField()) ? rows.plainVector(schema.dimension()) : null;
-            if (plain != null) {
-                vector = StreamedVector.of(plain);
+            if (name.equals(schema.vectorField())) {
+                vector = vector(rows, schema, mapper);
             } else {
                 int start = rows.value();
-                int length = rows.position() - start;
-                if (name.equals(schema.vectorField())) {
-                    vector = vector(json, start, length, schema, mapper);
-                } else {
-                    row.set(name, mapper.readTree(json, start, length));
-                }
+                row.set(name, mapper.readTree(json, start, rows.position() - start));
             }
             if (rows.peek() == ',') {
                 rows.take();
@@ -104,10 +98,14 @@ final class RowDecoder {
         }
     }
 
-    /** The vector at {@code json[start, start + length)} that is out of the ordinary, read by Jackson. */
-    private static StreamedVector vector(byte[] json, int start, int length, CollectionSchema schema,
-            JsonMapper mapper) {
-        try (JsonParser parser = mapper.createParser(json, start, length)) {
+    /** The vector at the scanner: the usual one by hand, one out of the ordinary by Jackson. */
+    private static StreamedVector vector(RowScanner rows, CollectionSchema schema, JsonMapper mapper) {
+        float[] plain = rows.plainVector(schema.dimension());
+        if (plain != null) {
+            return StreamedVector.of(plain);
+        }
+        int start = rows.value();
+        try (JsonParser parser = mapper.createParser(rows.json(), start, rows.position() - start)) {
             parser.nextToken();
             return StreamedVector.read(parser, schema.dimension(), schema.vectorField());
         }
