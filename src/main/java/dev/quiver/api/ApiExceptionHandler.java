@@ -4,6 +4,7 @@ import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -87,6 +88,13 @@ class ApiExceptionHandler {
     ResponseEntity<Envelope> badJson(JacksonException e) {
         QuiverException translated = JsonErrors.translate(e);
         return ResponseEntity.ok(Envelope.error(translated.errorCode(), translated.getMessage()));
+    }
+
+    /** A query string Tomcat cannot decode ({@code ?x=%}, {@code %ff%fe}): the client's error, not ours. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Envelope> undecodableQueryString() {
+        return ResponseEntity.ok(Envelope.error(ErrorCode.MALFORMED_JSON, ErrorCode.MALFORMED_JSON.message(
+                "error: the query string is not valid percent-encoded UTF-8")));
     }
 
     @ExceptionHandler(AsyncRequestNotUsableException.class)

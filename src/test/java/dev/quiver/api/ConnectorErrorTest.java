@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.apache.catalina.core.StandardHost;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +39,17 @@ class ConnectorErrorTest {
                 .contains("{\"code\":1801,\"message\":\"can only accept json format request, error: the request could "
                         + "not be read (HTTP 400)\"}")
                 .doesNotContain("<html");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/vector/collections?x=%", "/v1/vector/collections/describe?collectionName=%zz",
+        "/v1/vector/collections/describe?collectionName=%ff%fe"})
+    void undecodableQueryStringsAreTheClientsErrorNotA500(String target) throws IOException {
+        String answer = raw("GET " + target + " HTTP/1.1\r\nHost: quiver\r\nAuthorization: Bearer root:test-root-password"
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 200").contains("{\"code\":1801,\"message\":\"can only accept json format "
+                + "request, error: the query string is not valid percent-encoded UTF-8\"}");
     }
 
     @Test
