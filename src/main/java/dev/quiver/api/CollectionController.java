@@ -39,7 +39,9 @@ class CollectionController {
         accessGuard.requireDatabase(body.dbName());
         collections.create(new NewCollection(body.dbName(), body.collectionName(), body.dimension(),
                 body.metricType(), body.primaryField(), body.vectorField(), body.description(),
-                body.enableDynamicField(), body.autoId(), body.idType(), body.maxLength(), fields(body.fields())));
+                body.enableDynamicField(), body.autoId(), body.idType(), body.maxLength(), fields(body.fields()),
+                body.indexType(), body.indexParams() == null ? null : body.indexParams().m(),
+                body.indexParams() == null ? null : body.indexParams().efConstruction()));
         return Envelope.ok(Map.of());
     }
 

@@ -106,7 +106,7 @@ class DataController {
         return rows(reader.search(new SearchRequest(body.dbName(), body.collectionName(), body.vector(),
                 body.filter(), body.limit(), body.offset(), body.outputFields(),
                 params == null ? null : params.radius(), params == null ? null : params.rangeFilter(),
-                body.travelTimestamp())), int64);
+                params == null ? null : params.ef(), body.travelTimestamp())), int64);
     }
 
     @PostMapping(ApiPaths.DELETE)

@@ -42,7 +42,25 @@ final class Requests {
             @ArraySchema(arraySchema = @Schema(description = "Quiver extension: typed scalar fields, after the "
                     + "primary key and vector fields (at most 64)"), extensions = @Extension(properties =
                             @ExtensionProperty(name = "x-quiver-extension", value = "true", parseValue = true)))
-            List<ScalarField> fields) implements ApiRequest {
+            List<ScalarField> fields,
+            @Schema(description = "Quiver extension: how the vectors are indexed. AUTOINDEX scans small segments "
+                    + "exactly and gives larger ones an HNSW graph; HNSW gives every segment a graph; FLAT always "
+                    + "scans exactly", allowableValues = {"AUTOINDEX", "HNSW", "FLAT"}, defaultValue = "AUTOINDEX",
+                    extensions = @Extension(properties = @ExtensionProperty(
+                            name = "x-quiver-extension", value = "true", parseValue = true)))
+            String indexType,
+            @Schema(description = "Quiver extension: HNSW build parameters, for AUTOINDEX and HNSW",
+                    extensions = @Extension(properties = @ExtensionProperty(
+                            name = "x-quiver-extension", value = "true", parseValue = true)))
+            IndexParams indexParams) implements ApiRequest {
+    }
+
+    @Schema(name = "IndexParams", description = "HNSW build parameters, as Milvus names them")
+    record IndexParams(
+            @JsonProperty("M") @Schema(description = "Most links per node (twice as many on the base level)",
+                    minimum = "2", maximum = "512", defaultValue = "16") Integer m,
+            @Schema(description = "Candidates considered when a node is linked in", minimum = "1",
+                    maximum = "3200", defaultValue = "100") Integer efConstruction) {
     }
 
     @Schema(name = "ScalarField", description = "A typed scalar field (Quiver extension); type names are "
@@ -125,10 +143,13 @@ final class Requests {
             JsonNode travelTimestamp) implements ApiRequest {
     }
 
-    @Schema(name = "SearchParams", description = "Range search bounds (Milvus 2.4)")
+    @Schema(name = "SearchParams", description = "Range search bounds (Milvus 2.4) and the HNSW search width")
     record SearchParams(
             Double radius,
-            @JsonProperty("range_filter") Double rangeFilter) {
+            @JsonProperty("range_filter") Double rangeFilter,
+            @Schema(description = "Candidates an HNSW search keeps; at least the hits asked for (offset + limit) "
+                    + "are kept whatever this says. More finds more true neighbours, more slowly", minimum = "1",
+                    maximum = "32768", defaultValue = "64") Integer ef) {
     }
 
     @Schema(name = "DeleteRequest")

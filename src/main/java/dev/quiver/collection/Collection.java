@@ -22,6 +22,7 @@ final class Collection {
     private final long id;
     private final CollectionSchema schema;
     private final Table table;
+    private final Indexing indexing;
     /** Orders writers: held from planning to apply, so memory sees writes in commit order. */
     private final ReentrantLock commitOrder = new ReentrantLock();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -34,6 +35,7 @@ final class Collection {
         this.schema = schema;
         this.table = new Table(schema.idType(), schema.dimension(), segmentRows, schema::newColumns,
                 schema.metric() == Metric.COSINE);
+        this.indexing = new Indexing(this);
     }
 
     long id() {
@@ -42,6 +44,11 @@ final class Collection {
 
     CollectionSchema schema() {
         return schema;
+    }
+
+    /** The segments' graphs, which follow every change of the rows. */
+    Indexing indexing() {
+        return indexing;
     }
 
     /** The rows; read them under {@link #read}, change them only in a write's apply step. */
@@ -83,6 +90,7 @@ final class Collection {
             underWriteLock(() -> table.reserve(write.appendCount()));
             write.commit().run();
             underWriteLock(write.apply());
+            indexing.refresh();
             return write.result();
         } finally {
             commitOrder.unlock();
@@ -102,12 +110,16 @@ final class Collection {
         }
     }
 
-    /** Runs a change of the rows that commits nothing (recovery, compaction) between writes. */
+    /**
+     * Runs a change of the rows that commits nothing (recovery, compaction) between writes; the
+     * graphs follow it.
+     */
     void maintain(Runnable change) {
         commitOrder.lock();
         try {
             requireNotDropped();
             change.run();
+            indexing.refresh();
         } finally {
             commitOrder.unlock();
         }

@@ -1,5 +1,6 @@
 package dev.quiver.collection;
 
+import dev.quiver.index.IndexSpec;
 import dev.quiver.index.Metric;
 import dev.quiver.store.Column;
 import dev.quiver.store.IdType;
@@ -23,20 +24,31 @@ public record CollectionSchema(
         int dimension,
         Metric metric,
         boolean dynamicFields,
-        List<ScalarField> scalarFields) {
+        List<ScalarField> scalarFields,
+        IndexSpec index) {
 
     /** Milvus's index name for the vector field of collections made by v1 create. */
     public static final String INDEX_NAME = "vector_idx";
 
     public CollectionSchema {
         scalarFields = List.copyOf(scalarFields);
+        // Schemas stored before collections had a choice of index get the default one.
+        index = index == null ? IndexSpec.DEFAULT : index;
+    }
+
+    /** A schema with the default index. */
+    public CollectionSchema(String dbName, String name, String description, String primaryField, IdType idType,
+            int maxLength, boolean autoId, String vectorField, int dimension, Metric metric, boolean dynamicFields,
+            List<ScalarField> scalarFields) {
+        this(dbName, name, description, primaryField, idType, maxLength, autoId, vectorField, dimension, metric,
+                dynamicFields, scalarFields, IndexSpec.DEFAULT);
     }
 
     /** A schema without typed scalar fields. */
     public CollectionSchema(String dbName, String name, String description, String primaryField, IdType idType,
             int maxLength, boolean autoId, String vectorField, int dimension, Metric metric, boolean dynamicFields) {
         this(dbName, name, description, primaryField, idType, maxLength, autoId, vectorField, dimension, metric,
-                dynamicFields, List.of());
+                dynamicFields, List.of(), IndexSpec.DEFAULT);
     }
 
     /**
@@ -54,6 +66,9 @@ public record CollectionSchema(
         differ(differences, "dimension", dimension, requested.dimension);
         differ(differences, "metricType", metric, requested.metric);
         differ(differences, "enableDynamicField", dynamicFields, requested.dynamicFields);
+        differ(differences, "indexType", index.type(), requested.index.type());
+        differ(differences, "params.M", index.m(), requested.index.m());
+        differ(differences, "params.efConstruction", index.efConstruction(), requested.index.efConstruction());
         if (!names(scalarFields).equals(names(requested.scalarFields))) {
             differences.add("fields: " + names(scalarFields) + " here, " + names(requested.scalarFields) + " requested");
         } else {

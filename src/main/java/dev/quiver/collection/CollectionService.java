@@ -2,6 +2,8 @@ package dev.quiver.collection;
 
 import dev.quiver.config.StorageProperties;
 import dev.quiver.error.QuiverException;
+import dev.quiver.index.IndexSpec;
+import dev.quiver.index.IndexType;
 import dev.quiver.index.Metric;
 import dev.quiver.persistence.EntityStore;
 import dev.quiver.persistence.StoredCollection;
@@ -75,7 +77,8 @@ public class CollectionService {
         if (Names.isBlank(collectionName)) {
             throw QuiverException.missing("collectionName");
         }
-        CollectionSchema schema = registry.get(registry.database(dbName), collectionName).schema();
+        Collection collection = registry.get(registry.database(dbName), collectionName);
+        CollectionSchema schema = collection.schema();
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("collectionName", schema.name());
         description.put("description", schema.description());
@@ -87,10 +90,7 @@ public class CollectionService {
         fields.add(field(schema.vectorField(), "FloatVector(" + schema.dimension() + ")", false, false));
         schema.scalarFields().forEach(field -> fields.add(ScalarFields.describe(field)));
         description.put("fields", fields);
-        description.put("indexes", List.of(Map.of(
-                "fieldName", schema.vectorField(),
-                "indexName", CollectionSchema.INDEX_NAME,
-                "metricType", schema.metric().name())));
+        description.put("indexes", List.of(index(collection)));
         description.put("load", "LoadStateLoaded");
         description.put("shardsNum", 1);
         return description;
@@ -136,7 +136,35 @@ public class CollectionService {
         boolean dynamic = request.enableDynamicField() == null || request.enableDynamicField();
         List<ScalarField> scalarFields = ScalarFields.validate(request.fields(), primaryField, vectorField);
         return new CollectionSchema(dbName, name, request.description() == null ? "" : request.description(),
-                primaryField, idType, maxLength, autoId, vectorField, dimension, metric, dynamic, scalarFields);
+                primaryField, idType, maxLength, autoId, vectorField, dimension, metric, dynamic, scalarFields,
+                indexOf(request));
+    }
+
+    private static IndexSpec indexOf(NewCollection request) {
+        IndexType type = Names.isBlank(request.indexType()) ? IndexType.AUTOINDEX
+                : IndexType.fromName(request.indexType());
+        if (type == null) {
+            throw QuiverException.invalid("indexType '" + request.indexType()
+                    + "' is not supported; use AUTOINDEX, HNSW or FLAT");
+        }
+        if (type == IndexType.FLAT) {
+            if (request.m() != null || request.efConstruction() != null) {
+                throw QuiverException.invalid("indexParams apply to HNSW and AUTOINDEX, not to FLAT");
+            }
+            return IndexSpec.FLAT;
+        }
+        int m = inRange("indexParams.M", request.m(), IndexSpec.DEFAULT_M, IndexSpec.MIN_M, IndexSpec.MAX_M);
+        int efConstruction = inRange("indexParams.efConstruction", request.efConstruction(),
+                IndexSpec.DEFAULT_EF_CONSTRUCTION, 1, IndexSpec.MAX_EF_CONSTRUCTION);
+        return new IndexSpec(type, m, efConstruction);
+    }
+
+    private static int inRange(String name, Integer requested, int fallback, int min, int max) {
+        int value = requested == null ? fallback : requested;
+        if (value < min || value > max) {
+            throw QuiverException.invalid(name + " " + value + " is out of range [" + min + ", " + max + "]");
+        }
+        return value;
     }
 
     private static int maxLength(IdType idType, Integer requested) {
@@ -155,6 +183,31 @@ public class CollectionService {
 
     private static String orDefault(String value, String fallback) {
         return Names.isBlank(value) ? fallback : value;
+    }
+
+    /**
+     * Milvus's three keys, then Quiver's: the index type, for graphs their build parameters, and
+     * how far the background builds have come ({@code pendingIndexRows} are rows searches still
+     * scan exactly until their segment's graph takes them in).
+     */
+    private static Map<String, Object> index(Collection collection) {
+        CollectionSchema schema = collection.schema();
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("fieldName", schema.vectorField());
+        index.put("indexName", CollectionSchema.INDEX_NAME);
+        index.put("metricType", schema.metric().name());
+        IndexSpec spec = schema.index();
+        index.put("indexType", spec.type().name());
+        if (spec.type() != IndexType.FLAT) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("M", spec.m());
+            params.put("efConstruction", spec.efConstruction());
+            index.put("params", params);
+            long pending = collection.indexing().pendingRows();
+            index.put("state", pending == 0 ? "Finished" : "InProgress");
+            index.put("pendingIndexRows", pending);
+        }
+        return index;
     }
 
     private static Map<String, Object> field(String name, String type, boolean primaryKey, boolean autoId) {

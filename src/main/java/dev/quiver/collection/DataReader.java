@@ -2,12 +2,15 @@ package dev.quiver.collection;
 
 import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
-import dev.quiver.index.FlatSearch;
+import dev.quiver.index.FrozenGraph;
 import dev.quiver.index.Hit;
+import dev.quiver.index.IndexSpec;
+import dev.quiver.index.IndexedSearch;
 import dev.quiver.index.Metric;
 import dev.quiver.index.ScoreRange;
 import dev.quiver.index.TopK;
 import dev.quiver.store.IdType;
+import dev.quiver.store.Segment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -107,17 +110,21 @@ public class DataReader {
         Window window = Window.forSearch(request.limit(), request.offset());
         ScoreRange range = range(request.radius(), request.rangeFilter(), schema.metric());
         float[] query = queryVector(request.vector(), schema);
+        int ef = IndexSpec.ef(ef(request.ef()), window.end());
         Projection projection = Projection.of(request.outputFields(), schema, false);
         String filter = request.filter();
         SegmentFilter matches = filter == null || filter.isEmpty() ? null : collection.compile(filter);
         List<Map<String, Object>> rows = history.read(collection, request.travelTimestamp(), candidates(matches), snapshot -> {
             IntFunction<IntPredicate> acceptors = Matches.acceptors(snapshot, matches);
             TopK top = new TopK(window.end(), schema.metric(), snapshot.keyOrder());
-            List<FlatSearch.Part> parts = new ArrayList<>(snapshot.segmentCount());
+            boolean filtered = matches != null || !snapshot.current();
+            List<IndexedSearch.Part> parts = new ArrayList<>(snapshot.segmentCount());
             for (int index = 0; index < snapshot.segmentCount(); index++) {
-                parts.add(new FlatSearch.Part(snapshot.segment(index), acceptors.apply(index), snapshot.base(index)));
+                Segment segment = snapshot.segment(index);
+                FrozenGraph graph = snapshot.fromPresent(index) ? collection.indexing().graph(segment) : null;
+                parts.add(new IndexedSearch.Part(segment, acceptors.apply(index), snapshot.base(index), graph, filtered));
             }
-            FlatSearch.search(parts, query, schema.metric(), range, top);
+            IndexedSearch.search(parts, query, schema.metric(), range, ef, top);
             List<Hit> hits = top.toList();
             List<Map<String, Object>> found = new ArrayList<>();
             for (int i = window.offset(); i < hits.size(); i++) {
@@ -156,6 +163,13 @@ public class DataReader {
         } catch (IllegalArgumentException e) {
             throw QuiverException.invalid(e.getMessage());
         }
+    }
+
+    private static Integer ef(Integer ef) {
+        if (ef != null && (ef < 1 || ef > IndexSpec.MAX_EF)) {
+            throw QuiverException.invalid("params.ef " + ef + " is out of range [1, " + IndexSpec.MAX_EF + "]");
+        }
+        return ef;
     }
 
     private static ScoreRange range(Double radius, Double rangeFilter, Metric metric) {

@@ -64,12 +64,14 @@ class Recovery implements ApplicationRunner {
         Collection collection = new Collection(stored.id(), schema, segmentRows);
         collection.resumeAfter(stored.lastVersion(), stored.lastWriteTime());
         Table table = collection.table();
-        // No request reads the collection before recovery ends, so rows go in without locks.
-        store.forEachLiveVersion(stored.id(), version -> {
+        // No request reads the collection before recovery ends, so rows go in without the read
+        // lock; as a maintenance step, the replay then has the segments' graphs built in the
+        // background, while searches scan exactly.
+        collection.maintain(() -> store.forEachLiveVersion(stored.id(), version -> {
             DecodedRow row = storedForm.row(version, schema);
             table.append(row.key(), row.vector(), row.dynamicFields(), row.scalars(), version.version(),
                     version.insertedAt());
-        });
+        }));
         idGenerator.resumeAfter(stored.autoIdHighWater());
         registry.resumeCollectionIdsAfter(stored.id());
         return collection;

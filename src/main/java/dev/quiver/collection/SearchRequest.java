@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
  *
  * @param radius Milvus range search outer bound ({@code params.radius})
  * @param rangeFilter Milvus range search inner bound ({@code params.range_filter})
+ * @param ef candidates a graph search keeps ({@code params.ef}); more finds more true neighbours, slower
  * @param travelTimestamp when not null, search the collection as it was then (see {@link History})
  */
 public record SearchRequest(
@@ -20,5 +21,6 @@ public record SearchRequest(
         List<String> outputFields,
         Double radius,
         Double rangeFilter,
+        Integer ef,
         JsonNode travelTimestamp) {
 }

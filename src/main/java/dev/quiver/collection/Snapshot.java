@@ -61,6 +61,16 @@ final class Snapshot {
         return past != null;
     }
 
+    /** Whether this is the present: every live row, none of the store's past. */
+    boolean current() {
+        return asOf == Long.MAX_VALUE;
+    }
+
+    /** Whether a segment is one of the collection's own (which may have a graph), not one read back from the store. */
+    boolean fromPresent(int index) {
+        return parts.get(index).fromPresent();
+    }
+
     /** Segments to visit, in insertion order of the present rows, the past ones after them. */
     int segmentCount() {
         return parts.size();

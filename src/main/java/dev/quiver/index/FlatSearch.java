@@ -32,8 +32,20 @@ public final class FlatSearch {
     private static final ExecutorService SCANNERS = Executors.newFixedThreadPool(Math.max(1, THREADS - 1),
             new DaemonThreads());
 
-    /** One segment to search: its rows, which of them may be returned, and its first ordinal. */
-    public record Part(Segment segment, IntPredicate accept, int base) {
+    /**
+     * Rows of one segment to search: the local ordinals {@code [from, to)}, which of them may be
+     * returned, and the ordinal of the segment's row 0.
+     */
+    public record Part(Segment segment, IntPredicate accept, int base, int from, int to) {
+
+        /** Every row of the segment. */
+        public Part(Segment segment, IntPredicate accept, int base) {
+            this(segment, accept, base, 0, segment.size());
+        }
+
+        int size() {
+            return to - from;
+        }
     }
 
     private record Slice(Part part, int from, int to) {
@@ -51,13 +63,13 @@ public final class FlatSearch {
     static void search(List<Part> parts, float[] query, Metric metric, ScoreRange range, TopK top, int threads) {
         long rows = 0;
         for (Part part : parts) {
-            rows += part.segment().size();
+            rows += part.size();
         }
         int slices = (int) Math.max(1, Math.min(threads, rows / MIN_ROWS_PER_SLICE));
         double queryNorm = Vectors.norm(query);
         if (slices == 1) {
             for (Part part : parts) {
-                scan(new Slice(part, 0, part.segment().size()), query, queryNorm, metric, range, top);
+                scan(new Slice(part, part.from(), part.to()), query, queryNorm, metric, range, top);
             }
             return;
         }
@@ -100,10 +112,9 @@ public final class FlatSearch {
         List<Slice> current = new ArrayList<>();
         long room = perSlice;
         for (Part part : parts) {
-            int size = part.segment().size();
-            int from = 0;
-            while (from < size) {
-                int to = (int) Math.min(size, from + room);
+            int from = part.from();
+            while (from < part.to()) {
+                int to = (int) Math.min(part.to(), from + room);
                 current.add(new Slice(part, from, to));
                 room -= to - from;
                 from = to;

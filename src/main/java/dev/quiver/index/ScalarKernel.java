@@ -13,20 +13,20 @@ final class ScalarKernel implements DistanceKernel {
     }
 
     @Override
-    public double squaredL2(float[] query, float[] block, int offset) {
+    public double squaredL2(float[] a, int aOffset, float[] b, int bOffset, int length) {
         double sum = 0;
-        for (int i = 0; i < query.length; i++) {
-            double d = (double) query[i] - block[offset + i];
+        for (int i = 0; i < length; i++) {
+            double d = (double) a[aOffset + i] - b[bOffset + i];
             sum += d * d;
         }
         return sum;
     }
 
     @Override
-    public double dot(float[] query, float[] block, int offset) {
+    public double dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         double sum = 0;
-        for (int i = 0; i < query.length; i++) {
-            sum += (double) query[i] * block[offset + i];
+        for (int i = 0; i < length; i++) {
+            sum += (double) a[aOffset + i] * b[bOffset + i];
         }
         return sum;
     }

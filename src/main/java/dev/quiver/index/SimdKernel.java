@@ -18,51 +18,49 @@ final class SimdKernel implements DistanceKernel {
     private static final int LANES = SPECIES.length();
 
     @Override
-    public double squaredL2(float[] query, float[] block, int offset) {
-        int n = query.length;
+    public double squaredL2(float[] a, int aOffset, float[] b, int bOffset, int n) {
         FloatVector first = FloatVector.zero(SPECIES);
         FloatVector second = FloatVector.zero(SPECIES);
         int i = 0;
         for (; i + 2 * LANES <= n; i += 2 * LANES) {
-            FloatVector d1 = FloatVector.fromArray(SPECIES, query, i)
-                    .sub(FloatVector.fromArray(SPECIES, block, offset + i));
-            FloatVector d2 = FloatVector.fromArray(SPECIES, query, i + LANES)
-                    .sub(FloatVector.fromArray(SPECIES, block, offset + i + LANES));
+            FloatVector d1 = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
+            FloatVector d2 = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
+                    .sub(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES));
             first = d1.fma(d1, first);
             second = d2.fma(d2, second);
         }
         for (; i + LANES <= n; i += LANES) {
-            FloatVector d = FloatVector.fromArray(SPECIES, query, i).sub(FloatVector.fromArray(SPECIES, block, offset + i));
+            FloatVector d = FloatVector.fromArray(SPECIES, a, aOffset + i).sub(FloatVector.fromArray(SPECIES, b, bOffset + i));
             first = d.fma(d, first);
         }
         float sum = first.add(second).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            float d = query[i] - block[offset + i];
+            float d = a[aOffset + i] - b[bOffset + i];
             sum += d * d;
         }
-        return Float.isFinite(sum) ? sum : ScalarKernel.INSTANCE.squaredL2(query, block, offset);
+        return Float.isFinite(sum) ? sum : ScalarKernel.INSTANCE.squaredL2(a, aOffset, b, bOffset, n);
     }
 
     @Override
-    public double dot(float[] query, float[] block, int offset) {
-        int n = query.length;
+    public double dot(float[] a, int aOffset, float[] b, int bOffset, int n) {
         FloatVector first = FloatVector.zero(SPECIES);
         FloatVector second = FloatVector.zero(SPECIES);
         int i = 0;
         for (; i + 2 * LANES <= n; i += 2 * LANES) {
-            first = FloatVector.fromArray(SPECIES, query, i)
-                    .fma(FloatVector.fromArray(SPECIES, block, offset + i), first);
-            second = FloatVector.fromArray(SPECIES, query, i + LANES)
-                    .fma(FloatVector.fromArray(SPECIES, block, offset + i + LANES), second);
+            first = FloatVector.fromArray(SPECIES, a, aOffset + i)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), first);
+            second = FloatVector.fromArray(SPECIES, a, aOffset + i + LANES)
+                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + i + LANES), second);
         }
         for (; i + LANES <= n; i += LANES) {
-            first = FloatVector.fromArray(SPECIES, query, i).fma(FloatVector.fromArray(SPECIES, block, offset + i), first);
+            first = FloatVector.fromArray(SPECIES, a, aOffset + i).fma(FloatVector.fromArray(SPECIES, b, bOffset + i), first);
         }
         float sum = first.add(second).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            sum += query[i] * block[offset + i];
+            sum += a[aOffset + i] * b[bOffset + i];
         }
-        return Float.isFinite(sum) ? sum : ScalarKernel.INSTANCE.dot(query, block, offset);
+        return Float.isFinite(sum) ? sum : ScalarKernel.INSTANCE.dot(a, aOffset, b, bOffset, n);
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class TopK {
         this.ordinals = new int[capacity];
     }
 
+    /** Most pairs kept: the hits a search must return. */
+    public int capacity() {
+        return capacity;
+    }
+
     public void offer(int ordinal, double score) {
         if (size < capacity) {
             scores[size] = score;

@@ -246,6 +246,11 @@ public final class Segment {
         return vectors;
     }
 
+    /** The norms block, row {@code i}'s at {@code i}; null when this segment keeps none. */
+    public double[] normBlock() {
+        return keepNorms ? norms : null;
+    }
+
     /** The vector's Euclidean norm, or 0 when this segment keeps none. */
     public double norm(int ordinal) {
         return keepNorms ? norms[ordinal] : 0;
