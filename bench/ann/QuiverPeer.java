@@ -21,12 +21,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Quiver over HTTP on the files bench/ann/gen writes: creates a collection with the given index,
- * inserts the base rows (batches of 1,000, 4 clients), waits for the graphs, then for each ef
- * measures recall@10 (one pass, in order) and queries/s with p50/p99 under wrk at 1, 2 and 4
- * connections. Prints one JSON object per measurement, as the other peers do.
+ * Quiver over HTTP on the files bench/ann/gen writes, in three steps (so the caller can weigh the
+ * heap between them): {@code load} creates a collection with the given index, inserts the base
+ * rows (batches of 1,000, 4 clients) and waits for the graphs; {@code search} measures, for each
+ * ef, recall@10 (one pass, in order) and queries/s with p50/p99 under wrk at 1, 2 and 4
+ * connections (filtered searches at 2), with {@code filter} also at 10% and 1% selectivity;
+ * {@code deletes} deletes every odd id (half by filter, half by id lists), waits for compaction's
+ * graphs, and searches again against the ground truth of the even ids. Prints one JSON object
+ * per measurement, as the other peers do.
  *
- * <p>Usage: java QuiverPeer.java URL TOKEN DATADIR INDEXTYPE M EFC EF_LIST SECONDS [filter] [deletes]
+ * <p>Usage: java QuiverPeer.java load|search|deletes URL TOKEN DATADIR INDEXTYPE M EFC EF_LIST SECONDS [filter]
  */
 public class QuiverPeer {
 
@@ -38,15 +42,16 @@ public class QuiverPeer {
     static String token;
 
     public static void main(String[] args) throws Exception {
-        url = args[0];
-        token = args[1];
-        Path dir = Path.of(args[2]);
-        String indexType = args[3];
-        int m = Integer.parseInt(args[4]);
-        int efc = Integer.parseInt(args[5]);
-        int[] efs = Arrays.stream(args[6].split(",")).mapToInt(Integer::parseInt).toArray();
-        int seconds = Integer.parseInt(args[7]);
-        Set<String> options = new HashSet<>(Arrays.asList(args).subList(8, args.length));
+        String step = args[0];
+        url = args[1];
+        token = args[2];
+        Path dir = Path.of(args[3]);
+        String indexType = args[4];
+        int m = Integer.parseInt(args[5]);
+        int efc = Integer.parseInt(args[6]);
+        int[] efs = Arrays.stream(args[7].split(",")).mapToInt(Integer::parseInt).toArray();
+        int seconds = Integer.parseInt(args[8]);
+        Set<String> options = new HashSet<>(Arrays.asList(args).subList(9, args.length));
         String meta = Files.readString(dir.resolve("meta.json"));
         int n = intField(meta, "n");
         int d = intField(meta, "d");
@@ -59,24 +64,78 @@ public class QuiverPeer {
         String common = String.format(Locale.ROOT, "\"system\":\"quiver\",\"dataset\":\"%s\",\"indexType\":\"%s\",\"M\":%d,"
                 + "\"efConstruction\":%d", dataset, indexType, m, efc);
 
+        if (step.equals("load")) {
+            load(common, base, tags, n, d, indexType, m, efc);
+        } else if (step.equals("search")) {
+            search(common, dir, queries, q, d, truth, efs, seconds, options.contains("filter"));
+        } else {
+            // A reader searches throughout, so any pause the deletes or compaction cause shows in its slowest answer.
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong slowestNanos = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
+            Thread reader = new Thread(() -> {
+                int i = 0;
+                while (!stop.get()) {
+                    StringBuilder body = new StringBuilder("{\"collectionName\":\"" + COLLECTION + "\",\"limit\":10,\"vector\":[");
+                    for (int j = 0; j < d; j++) {
+                        body.append(j == 0 ? "" : ",").append(queries[(i % q) * d + j]);
+                    }
+                    long t = System.nanoTime();
+                    try {
+                        require(post("/v1/vector/search", body.append("]}").toString()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    slowestNanos.accumulateAndGet(System.nanoTime() - t, Math::max);
+                    searches.incrementAndGet();
+                    i++;
+                }
+            });
+            reader.start();
+            long started = System.nanoTime();
+            deleteHalf(n);
+            double deleteSeconds = (System.nanoTime() - started) / 1e9;
+            long settled = System.nanoTime();
+            // Compaction (every 10 s) rewrites the segments that are half deleted; wait for it and their new graphs.
+            Thread.sleep(12_000);
+            while (pendingIndexRows() > 0) {
+                Thread.sleep(100);
+            }
+            stop.set(true);
+            reader.join();
+            System.out.printf(Locale.ROOT, "{%s,\"measure\":\"delete half\",\"delete_s\":%.2f,\"graphs_rebuilt_s\":%.2f,"
+                    + "\"reader_searches\":%d,\"reader_slowest_ms\":%.1f}%n", common, deleteSeconds,
+                    (System.nanoTime() - settled) / 1e9, searches.get(), slowestNanos.get() / 1e6);
+            int[] survivors = evenTruth(base, queries, n, d, q);
+            for (int ef : efs) {
+                measure(common + ",\"after\":\"half deleted\"", queries, q, d, survivors, ef, "none", seconds,
+                        new int[] {2});
+            }
+        }
+    }
+
+    static void load(String common, float[] base, int[] tags, int n, int d, String indexType, int m, int efc)
+            throws Exception {
         post("/v1/vector/collections/drop", "{\"collectionName\":\"" + COLLECTION + "\"}");
         String created = post("/v1/vector/collections/create", "{\"collectionName\":\"" + COLLECTION + "\",\"dimension\":" + d
                 + ",\"autoId\":false,\"fields\":[{\"name\":\"tag\",\"type\":\"Int32\"}],\"indexType\":\"" + indexType
                 + "\"" + (indexType.equals("FLAT") ? "" : ",\"indexParams\":{\"M\":" + m + ",\"efConstruction\":" + efc + "}")
                 + "}");
         require(created);
-        long started = System.nanoTime();
-        insert(base, tags, n, d);
-        double insertSeconds = (System.nanoTime() - started) / 1e9;
+        double insertSeconds = insert(base, tags, n, d);
+        long inserted = System.nanoTime();
         while (pendingIndexRows() > 0) {
             Thread.sleep(100);
         }
-        double buildSeconds = (System.nanoTime() - started) / 1e9;
+        double buildSeconds = insertSeconds + (System.nanoTime() - inserted) / 1e9;
         System.out.printf(Locale.ROOT, "{%s,\"measure\":\"insert\",\"rows\":%d,\"insert_rows_per_s\":%.0f,\"insert_s\":%.2f,"
                 + "\"index_ready_s\":%.2f}%n", common, n, n / insertSeconds, insertSeconds, buildSeconds);
+    }
 
+    static void search(String common, Path dir, float[] queries, int q, int d, int[] truth, int[] efs, int seconds,
+            boolean filtered) throws Exception {
         List<String> filters = new ArrayList<>(List.of("none"));
-        if (options.contains("filter")) {
+        if (filtered) {
             filters.addAll(List.of("tag < 10", "tag == 0"));
         }
         for (String filter : filters) {
@@ -85,19 +144,6 @@ public class QuiverPeer {
             for (int ef : efs) {
                 measure(common, queries, q, d, expected, ef, filter, seconds, filter.equals("none") ? new int[] {1, 2, 4}
                         : new int[] {2});
-            }
-        }
-        if (options.contains("deletes")) {
-            deleteHalf(n);
-            while (pendingIndexRows() > 0) {
-                Thread.sleep(100);
-            }
-            // Ground truth among the surviving rows: even ids (odd ones were deleted).
-            int[] survivors = ints(dir.resolve("truth.i32"));
-            System.err.println("recall after deletes is measured against the ground truth of the even ids");
-            for (int ef : efs) {
-                measure(common + ",\"after\":\"half deleted\"", queries, q, d, evenTruth(base, queries, n, d, q), ef, "none",
-                        seconds, new int[] {2});
             }
         }
     }
@@ -186,23 +232,29 @@ public class QuiverPeer {
         };
     }
 
-    static void insert(float[] base, int[] tags, int n, int d) throws Exception {
+    /** Sends the rows in batches from 4 clients; the bodies are written before the clock starts. */
+    static double insert(float[] base, int[] tags, int n, int d) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (int b = 0; b * BATCH < n; b++) {
+            StringBuilder body = new StringBuilder("{\"collectionName\":\"" + COLLECTION + "\",\"data\":[");
+            for (int row = b * BATCH; row < Math.min(n, (b + 1) * BATCH); row++) {
+                body.append(row == b * BATCH ? "" : ",").append("{\"id\":").append(row).append(",\"tag\":")
+                        .append(tags[row]).append(",\"vector\":[");
+                for (int j = 0; j < d; j++) {
+                    body.append(j == 0 ? "" : ",").append(base[row * d + j]);
+                }
+                body.append("]}");
+            }
+            bodies.add(body.append("]}").toString());
+        }
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(INSERT_CLIENTS);
         List<Future<?>> workers = new ArrayList<>();
+        long started = System.nanoTime();
         for (int w = 0; w < INSERT_CLIENTS; w++) {
             workers.add(pool.submit(() -> {
-                for (int b = next.getAndIncrement(); b * BATCH < n; b = next.getAndIncrement()) {
-                    StringBuilder body = new StringBuilder("{\"collectionName\":\"" + COLLECTION + "\",\"data\":[");
-                    for (int row = b * BATCH; row < Math.min(n, (b + 1) * BATCH); row++) {
-                        body.append(row == b * BATCH ? "" : ",").append("{\"id\":").append(row).append(",\"tag\":")
-                                .append(tags[row]).append(",\"vector\":[");
-                        for (int j = 0; j < d; j++) {
-                            body.append(j == 0 ? "" : ",").append(base[row * d + j]);
-                        }
-                        body.append("]}");
-                    }
-                    require(post("/v1/vector/insert", body.append("]}").toString()));
+                for (int b = next.getAndIncrement(); b < bodies.size(); b = next.getAndIncrement()) {
+                    require(post("/v1/vector/insert", bodies.get(b)));
                 }
                 return null;
             }));
@@ -211,6 +263,7 @@ public class QuiverPeer {
             worker.get();
         }
         pool.shutdown();
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Deletes every odd id: half by filter (odd ids below n/2), half by id lists. */

@@ -208,6 +208,18 @@ async function main() {
   const syncMsg = S.sync();
   const execMsg = S.execute({});
 
+  // Per-call floor of this client path: a trivial prepared statement through the same Bind/Execute/Sync.
+  await pg.execProtocol(concat(S.parse({ name: 'trivial', text: 'SELECT $1::int AS x', types: [] }), syncMsg));
+  const trivial = [];
+  for (let i = 0; i < 2000; i++) {
+    const a = performance.now();
+    await pg.execProtocol(concat(S.bind({ statement: 'trivial', values: ['1'] }), execMsg, syncMsg));
+    if (i >= 200) trivial.push((performance.now() - a) * 1000);
+  }
+  trivial.sort((x, y) => x - y);
+  const callFloorUs = Number(percentile(trivial, 0.5).toFixed(1));
+  log(`call floor: trivial prepared statement p50 ${callFloorUs} us, p99 ${percentile(trivial, 0.99).toFixed(1)} us`);
+
   for (const [filterName, where] of filters) {
     const sql = `SELECT id FROM t ${where} ORDER BY embedding <-> $1 LIMIT ${K}`;
     const stmt = `knn_${filters.findIndex((x) => x[0] === filterName)}`;
@@ -267,6 +279,7 @@ async function main() {
           queries_timed: timed,
           index_used: indexUsed,
           query_api: useQueryApi ? 'pg.query' : 'prepared-bind',
+          call_floor_p50_us: callFloorUs,
           build_s: Number(buildSeconds.toFixed(2)),
           load_rows_s: Math.round(loadRowsPerSec),
         };

@@ -17,7 +17,7 @@ trap 'kill -TERM "${PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 ./mvnw -B -q package -DskipTests
 gcc -O3 -march=native -ffast-math -pthread -o "$WORK/flat_scan" bench/search/flat_scan.c
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $("$JAVA" -version 2>&1 | head -1); gcc $(gcc -dumpversion)"
-"$JAVA" -Xms4g -Xmx4g --add-modules jdk.incubator.vector -jar target/quiver.jar --quiver.auth.root-password=bench-pass \
+"$JAVA" -Xms4g -Xmx4g --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages -jar target/quiver.jar --quiver.auth.root-password=bench-pass \
   --quiver.data-dir="$WORK/data" --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" >"$WORK/quiver.log" 2>&1 &
 PID=$!
 until curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" >/dev/null; do sleep 0.2; done

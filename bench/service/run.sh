@@ -19,7 +19,7 @@ PORT=${PORT:-19530}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-9091}
 URL=http://127.0.0.1:$PORT
 start() {
-  java -Xms8g -Xmx8g --add-modules jdk.incubator.vector -jar target/quiver.jar --quiver.auth.root-password=bench-pass --quiver.data-dir="$DATA" \
+  java -Xms8g -Xmx8g --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages -jar target/quiver.jar --quiver.auth.root-password=bench-pass --quiver.data-dir="$DATA" \
     --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" \
     >>"$LOG" 2>&1 &
   PID=$!

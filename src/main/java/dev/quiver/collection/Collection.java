@@ -2,6 +2,7 @@ package dev.quiver.collection;
 
 import dev.quiver.expr.CompiledFilter;
 import dev.quiver.expr.Filter;
+import dev.quiver.index.BuildThrottle;
 import dev.quiver.index.Metric;
 import dev.quiver.store.Segment;
 import dev.quiver.store.Table;
@@ -83,6 +84,7 @@ final class Collection {
      * write that fails before its commit leaves no trace.
      */
     <T> T write(WritePlanner<T> planner) {
+        BuildThrottle.writeStarted();
         commitOrder.lock();
         try {
             requireNotDropped();
@@ -94,6 +96,7 @@ final class Collection {
             return write.result();
         } finally {
             commitOrder.unlock();
+            BuildThrottle.writeEnded();
         }
     }
 

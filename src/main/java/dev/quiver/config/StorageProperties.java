@@ -16,9 +16,10 @@ import org.springframework.validation.annotation.Validated;
  * @param purgeInterval how often the purge of expired deleted versions runs
  * @param compactionInterval how often segments holding many deleted rows are rewritten, so
  *     memory follows the live rows
- * @param segmentRows rows per in-memory segment. The default keeps a dimension-128 vector block
- *     just under 32 MB: one row more and the JVM's G1 collector would give the array a whole
- *     extra heap region
+ * @param segmentRows rows per in-memory segment, and so per HNSW graph: a search visits every
+ *     segment's graph, so fewer, larger segments search faster, while smaller ones build their
+ *     graphs in parallel and compact sooner. The default, 2^18 - 1, is one graph per quarter of
+ *     a million rows (a dimension-128 vector block of 128 MB)
  */
 @Validated
 @ConfigurationProperties("quiver")
@@ -27,5 +28,5 @@ public record StorageProperties(
         @DefaultValue("5d") Duration retention,
         @DefaultValue("1h") Duration purgeInterval,
         @DefaultValue("10s") Duration compactionInterval,
-        @DefaultValue("65535") @Min(2) @Max(1 << 24) int segmentRows) {
+        @DefaultValue("262143") @Min(2) @Max(1 << 24) int segmentRows) {
 }

@@ -80,7 +80,7 @@ public final class IndexedSearch {
         QueryScorer scorer = new QueryScorer(query, queryNorm, metric, segment.vectorBlock(), segment.normBlock(), nodes);
         TopKnnCollector collector = new TopKnnCollector(ef, part.filtered() ? (int) accepted : Integer.MAX_VALUE);
         try {
-            HnswGraphSearcher.search(scorer, collector, graph.reader(), acceptBits);
+            HnswGraphSearcher.search(scorer, collector, graph.reader(segment.vectorBlock(), segment.dimension()), acceptBits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

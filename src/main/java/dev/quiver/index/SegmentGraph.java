@@ -83,6 +83,10 @@ public final class SegmentGraph {
         boolean again;
         try {
             again = catchUp();
+        } catch (InterruptedException e) {
+            // The pool is shutting down with the JVM: leave the graph as it is.
+            Thread.currentThread().interrupt();
+            return;
         } catch (RuntimeException | IOException | OutOfMemoryError e) {
             // Searches go on with the last published graph and scan the rest exactly.
             LOG.log(Level.WARNING, "Building a segment's HNSW graph failed; its new rows are scanned exactly", e);
@@ -99,7 +103,7 @@ public final class SegmentGraph {
     }
 
     /** Links every row appended so far; returns true when rows are linked but not yet published. */
-    private boolean catchUp() throws IOException {
+    private boolean catchUp() throws IOException, InterruptedException {
         while (true) {
             SegmentView view = viewer.get();
             if (view == null) {
@@ -124,11 +128,13 @@ public final class SegmentGraph {
             if (builder == null) {
                 builder = HnswGraphBuilder.create(vectors, spec.m(), spec.efConstruction(), SEED);
             }
+            long slice = System.nanoTime();
             while (linked < view.size()) {
                 builder.addGraphNode(linked++);
                 if (linked - size(published) >= PUBLISH_EVERY_ROWS) {
                     publish(FrozenGraph.of(builder.getGraph()));
                 }
+                slice = BuildThrottle.pace(slice);
             }
         }
     }
