@@ -8,13 +8,13 @@
 # bench/ann-chart.svg (queries/s against recall@10 per system).
 #
 # Usage: bench/run.sh [100k|1m|fashion|all]   (default 100k; all takes about an hour)
-#        environment: DATA (data cache, default /tmp/quiver-ann-data), SECONDS (per measurement, 10),
+#        environment: DATA (data cache, default /tmp/quiver-ann-data), DURATION (seconds per measurement, 10),
 #        PORT/MANAGEMENT_PORT (29530/29091), JAVA_HOME
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHICH=${1:-100k}
 DATA=${DATA:-/tmp/quiver-ann-data}
-SECONDS_PER_RUN=${SECONDS:-10}
+SECONDS_PER_RUN=${DURATION:-10}
 PORT=${PORT:-29530}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-29091}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -70,6 +70,9 @@ quiver() { # dir index M efConstruction ef-list [filter] [deletes]
   start_quiver
   local empty full rows
   empty=$(heap_mb)
+  # The same rows without graphs first, in the same JVM: the write path's figure to compare with,
+  # and a warm JIT for the load with graphs (the next load drops this collection).
+  java bench/ann/QuiverPeer.java load "$URL" "$TOKEN" "$dir" FLAT 0 0 10 "$SECONDS_PER_RUN" | tee -a "$RESULTS"
   java bench/ann/QuiverPeer.java load "$URL" "$TOKEN" "$dir" "$index" "$m" "$efc" "$efs" "$SECONDS_PER_RUN" | tee -a "$RESULTS"
   full=$(heap_mb)
   rows=$(sed -n 's/.*"n":\([0-9]*\).*/\1/p' "$dir/meta.json")
@@ -82,18 +85,12 @@ quiver() { # dir index M efConstruction ef-list [filter] [deletes]
   fi
   stop_quiver
 }
-insert_only() { # the insert figure without graphs, for the write path's cost of indexing
-  start_quiver
-  java bench/ann/QuiverPeer.java load "$URL" "$TOKEN" "$1" FLAT 0 0 10 "$SECONDS_PER_RUN" | tee -a "$RESULTS"
-  stop_quiver
-}
 
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $("$JAVA" -version 2>&1 | head -1); node $(node --version)" | tee "$WORK/machine"
 run_set() { # dataset M efConstruction quiver-efs hnswlib-efs pglite-efs [pglite] [deletes]
   local dir
   dir=$(dataset "$1")
   bench/ann/hnswlib_peer "$dir" "$2" "$3" "$5" 1,2 filter | tee -a "$RESULTS"
-  insert_only "$dir"
   quiver "$dir" AUTOINDEX "$2" "$3" "$4" filter "${8:-}"
   if [ "${7:-}" = pglite ]; then
     node bench/ann/pglite_peer.mjs "$dir" "$2" "$3" "$6" filter | tee -a "$RESULTS"

@@ -134,6 +134,8 @@ public class QuiverPeer {
 
     static void search(String common, Path dir, float[] queries, int q, int d, int[] truth, int[] efs, int seconds,
             boolean filtered) throws Exception {
+        // Half a minute of searches first, so the JIT has compiled the search path before any figure is taken.
+        measure(null, queries, q, d, truth, efs[0], "none", 30, new int[] {4});
         List<String> filters = new ArrayList<>(List.of("none"));
         if (filtered) {
             filters.addAll(List.of("tag < 10", "tag == 0"));
@@ -190,6 +192,9 @@ public class QuiverPeer {
         Files.write(bodyFile, bodies);
         for (int c : connections) {
             Wrk wrk = wrk(bodyFile, c, seconds);
+            if (common == null) {
+                continue;
+            }
             System.out.printf(Locale.ROOT, "{%s,\"ef\":%d,\"threads\":%d,\"filter\":\"%s\",\"recall\":%.4f,\"returned\":%.2f,"
                     + "\"qps\":%.0f,\"p50_us\":%.0f,\"p99_us\":%.0f,\"errors\":%d}%n", common, ef, c, filter, recall,
                     returned / (double) q, wrk.qps, wrk.p50, wrk.p99, wrk.errors);

@@ -2,11 +2,11 @@
 # Exact search over HTTP against a native brute-force scan on the same rows and queries, in one run:
 # 100k x 128 seeded clustered vectors (1,000 clusters), k = 10, Quiver at concurrency 1, 2 and 4
 # against the C scan on 1 and 2 threads. Checks Quiver's hits are as near as the native scan's.
-# Usage: [ROWS=100000 SECONDS=20 PORT=19530 MANAGEMENT_PORT=9091 JAVA_HOME=...] bench/search/run-flat.sh
+# Usage: [ROWS=100000 DURATION=20 PORT=19530 MANAGEMENT_PORT=9091 JAVA_HOME=...] bench/search/run-flat.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${ROWS:-100000}
-SECONDS_PER_RUN=${SECONDS:-20}
+SECONDS_PER_RUN=${DURATION:-20}
 PORT=${PORT:-19530}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-9091}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java

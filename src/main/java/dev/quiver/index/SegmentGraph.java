@@ -39,11 +39,12 @@ public final class SegmentGraph {
 
     private static final ScheduledExecutorService BUILDERS = builders();
 
-    private final Metric metric;
     private final IndexSpec spec;
     private final Supplier<SegmentView> viewer;
     private final GraphVectors vectors;
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** Set by every request; a build clears it before it looks at the segment, so none is lost. */
+    private final AtomicBoolean requested = new AtomicBoolean();
     /** Only the build touches these, one build at a time (the {@link #scheduled} flag orders them). */
     private HnswGraphBuilder builder;
     private int linked;
@@ -56,7 +57,6 @@ public final class SegmentGraph {
      *     segment has left its collection (compacted, purged or dropped), which ends the build
      */
     public SegmentGraph(Metric metric, int dimension, IndexSpec spec, Supplier<SegmentView> viewer) {
-        this.metric = metric;
         this.spec = spec;
         this.viewer = viewer;
         this.vectors = new GraphVectors(metric, dimension);
@@ -74,6 +74,7 @@ public final class SegmentGraph {
 
     /** Asks for the rows appended since the last build to be linked in; returns at once. */
     public void requestBuild() {
+        requested.set(true);
         if (!finished && scheduled.compareAndSet(false, true)) {
             BUILDERS.execute(this::build);
         }
@@ -96,7 +97,10 @@ public final class SegmentGraph {
         } finally {
             scheduled.set(false);
         }
-        if (again) {
+        if (requested.get()) {
+            // Rows came while this build was ending: link them now.
+            requestBuild();
+        } else if (again) {
             // Caught up, with a few rows not yet published: publish them when the interval is up.
             BUILDERS.schedule(this::requestBuild, PUBLISH_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -105,6 +109,7 @@ public final class SegmentGraph {
     /** Links every row appended so far; returns true when rows are linked but not yet published. */
     private boolean catchUp() throws IOException, InterruptedException {
         while (true) {
+            requested.set(false);
             SegmentView view = viewer.get();
             if (view == null) {
                 builder = null;
