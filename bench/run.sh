@@ -52,6 +52,10 @@ dataset() { # name -> directory with base, queries and ground truth (generated o
 }
 
 start_quiver() {
+  if curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness" >/dev/null 2>&1; then
+    echo "something already answers on port $MANAGEMENT_PORT: stop it, or set PORT and MANAGEMENT_PORT" >&2
+    exit 1
+  fi
   rm -rf "$WORK/data"
   "$JAVA" -Xms8g -Xmx8g --add-modules jdk.incubator.vector -XX:+UseTransparentHugePages -jar target/quiver.jar --quiver.auth.root-password=bench-pass \
     --quiver.data-dir="$WORK/data" --server.port="$PORT" --management.server.port="$MANAGEMENT_PORT" >"$WORK/quiver.log" 2>&1 &

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * End-to-end load and latency driver for a running Quiver (single-file Java, no dependencies):
  *
  * <pre>
- * java ServiceBench.java load    URL TOKEN COLLECTION ROWS [DIM] [CONCURRENCY]
+ * java ServiceBench.java load    URL TOKEN COLLECTION ROWS [DIM] [CONCURRENCY] [INDEXTYPE, default AUTOINDEX]
  * java ServiceBench.java latency URL TOKEN COLLECTION QUERIES [DIM] [alone|inserting]
  * java ServiceBench.java churn   URL TOKEN COLLECTION INSERTS [DIM]
  * </pre>
@@ -47,7 +47,8 @@ public class ServiceBench {
         int count = Integer.parseInt(args[4]);
         int dim = args.length > 5 ? Integer.parseInt(args[5]) : 128;
         switch (mode) {
-            case "load" -> load(url, token, collection, count, dim, args.length > 6 ? Integer.parseInt(args[6]) : 4);
+            case "load" -> load(url, token, collection, count, dim, args.length > 6 ? Integer.parseInt(args[6]) : 4,
+                    args.length > 7 ? args[7] : "AUTOINDEX");
             case "churn" -> churn(url, token, collection, count, dim);
             case "latency" -> latency(url, token, collection, count, dim, args.length > 6 && args[6].equals("inserting"));
             case "throughput" -> throughput(url, token, collection, count, dim, Integer.parseInt(args[6]));
@@ -57,9 +58,10 @@ public class ServiceBench {
         }
     }
 
-    static void load(String url, String token, String collection, int rows, int dim, int concurrency) throws Exception {
+    static void load(String url, String token, String collection, int rows, int dim, int concurrency, String indexType)
+            throws Exception {
         post(url, token, "/v1/vector/collections/create",
-                "{\"collectionName\":\"" + collection + "\",\"dimension\":" + dim + "}");
+                "{\"collectionName\":\"" + collection + "\",\"dimension\":" + dim + ",\"indexType\":\"" + indexType + "\"}");
         Data data = new Data(dim);
         int batches = (rows + BATCH - 1) / BATCH;
         AtomicLong next = new AtomicLong();

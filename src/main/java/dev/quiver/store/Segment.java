@@ -20,6 +20,12 @@ public final class Segment {
     /** First growth step in rows, kept to about 256 KB of vectors so wide empty collections stay cheap. */
     private static final int FIRST_BLOCK_FLOATS = 1 << 16;
     private static final int MAX_FIRST_ROWS = 64;
+    /**
+     * Largest growth step, in vector floats (16 MB): arrays grow by half until a step would be
+     * larger, then by this much, so a large growing segment holds at most one step of unused
+     * room instead of up to half its size.
+     */
+    private static final long MAX_GROWTH_FLOATS = 1 << 22;
 
     private final IdType idType;
     private final int dimension;
@@ -97,7 +103,8 @@ public final class Segment {
         int allocated = versions.length;
         if (size + fit > allocated) {
             long firstRows = Math.max(1, Math.min(MAX_FIRST_ROWS, FIRST_BLOCK_FLOATS / dimension));
-            long wanted = Math.max(Math.max(firstRows, allocated + (allocated >> 1)), size + fit);
+            long step = Math.min(allocated >> 1, Math.max(1, MAX_GROWTH_FLOATS / dimension));
+            long wanted = Math.max(Math.max(firstRows, allocated + step), size + fit);
             allocate((int) Math.min(wanted, capacity));
         }
         return fit;
