@@ -1,6 +1,7 @@
 package dev.quiver.collection;
 
 import dev.quiver.index.IndexSpec;
+import dev.quiver.index.IndexType;
 import dev.quiver.index.Metric;
 import dev.quiver.store.Column;
 import dev.quiver.store.IdType;
@@ -67,8 +68,12 @@ public record CollectionSchema(
         differ(differences, "metricType", metric, requested.metric);
         differ(differences, "enableDynamicField", dynamicFields, requested.dynamicFields);
         differ(differences, "indexType", index.type(), requested.index.type());
-        differ(differences, "params.M", index.m(), requested.index.m());
-        differ(differences, "params.efConstruction", index.efConstruction(), requested.index.efConstruction());
+        if (index.type() != IndexType.FLAT && requested.index.type() != IndexType.FLAT) {
+            // FLAT has no graph parameters to compare.
+            differ(differences, "indexParams.M", index.m(), requested.index.m());
+            differ(differences, "indexParams.efConstruction", index.efConstruction(),
+                    requested.index.efConstruction());
+        }
         if (!names(scalarFields).equals(names(requested.scalarFields))) {
             differences.add("fields: " + names(scalarFields) + " here, " + names(requested.scalarFields) + " requested");
         } else {

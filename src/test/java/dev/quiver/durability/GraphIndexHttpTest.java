@@ -121,6 +121,10 @@ class GraphIndexHttpTest {
                     .get("indexes").get(0);
             assertThat(index.get("indexType").asString()).isEqualTo("FLAT");
             assertThat(index.has("params")).isFalse();
+            Reply again = api.post("/v1/vector/collections/create", ROOT, "{\"collectionName\":\"flat\",\"dimension\":2,"
+                    + "\"indexType\":\"HNSW\",\"indexParams\":{\"M\":8}}");
+            refused(again, "indexType: FLAT here, HNSW requested");
+            assertThat(again.message()).as("FLAT has no graph parameters to differ in").doesNotContain("indexParams");
             refused(api.post("/v1/vector/search", ROOT, "{\"collectionName\":\"flat\",\"vector\":[1,2],"
                     + "\"params\":{\"ef\":0}}"), "params.ef 0 is out of range [1, 32768]");
             refused(api.post("/v1/vector/search", ROOT, "{\"collectionName\":\"flat\",\"vector\":[1,2],"
