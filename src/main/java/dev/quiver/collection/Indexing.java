@@ -3,6 +3,7 @@ package dev.quiver.collection;
 import dev.quiver.error.QuiverException;
 import dev.quiver.index.FrozenGraph;
 import dev.quiver.index.IndexSpec;
+import dev.quiver.index.IndexType;
 import dev.quiver.index.SegmentGraph;
 import dev.quiver.index.SegmentView;
 import dev.quiver.store.Segment;
@@ -33,10 +34,10 @@ final class Indexing {
 
     /** Call as the collection's one writer, after its rows changed. */
     void refresh() {
-        Table table = collection.table();
-        if (spec.graphRows() == Integer.MAX_VALUE) {
+        if (spec.type() == IndexType.FLAT) {
             return;
         }
+        Table table = collection.table();
         graphs.keySet().retainAll(table.segments());
         for (Segment segment : table.segments()) {
             if (segment.size() >= spec.graphRows()) {

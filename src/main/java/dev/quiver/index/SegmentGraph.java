@@ -67,11 +67,6 @@ public final class SegmentGraph {
         return published;
     }
 
-    /** Whether every row of the (full) segment is in the published graph and the builder is gone. */
-    public boolean finished() {
-        return finished;
-    }
-
     /** Asks for the rows appended since the last build to be linked in; returns at once. */
     public void requestBuild() {
         requested.set(true);
