@@ -37,8 +37,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(QuiverException.class)
     ResponseEntity<Envelope> quiver(QuiverException e) {
-        HttpStatus status = e.errorCode() == ErrorCode.SERVICE_NOT_READY ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
-        return ResponseEntity.status(status).body(Envelope.error(e.errorCode(), e.getMessage()));
+        return ResponseEntity.status(status(e)).body(Envelope.error(e.errorCode(), e.getMessage()));
+    }
+
+    static HttpStatus status(QuiverException e) {
+        return e.errorCode() == ErrorCode.SERVICE_NOT_READY ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
     }
 
     /** The relational store failed: the request's transaction was rolled back, memory untouched. */

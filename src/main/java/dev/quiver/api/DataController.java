@@ -7,7 +7,6 @@ import dev.quiver.collection.DeletionHistory;
 import dev.quiver.collection.RequestContext;
 import dev.quiver.collection.Restored;
 import dev.quiver.collection.Rows;
-import dev.quiver.collection.SearchRequest;
 import dev.quiver.collection.Written;
 import dev.quiver.config.ApiProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -102,11 +101,7 @@ class DataController {
     @Operation(summary = "Return the nearest entities to one vector, best first")
     Envelope search(@RequestBody Requests.Search body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
-        Requests.SearchParams params = body.params();
-        return rows(reader.search(new SearchRequest(body.dbName(), body.collectionName(), body.vector(),
-                body.filter(), body.limit(), body.offset(), body.outputFields(),
-                params == null ? null : params.radius(), params == null ? null : params.rangeFilter(),
-                params == null ? null : params.ef(), body.travelTimestamp())), int64);
+        return rows(reader.search(body.toSearchRequest()), int64);
     }
 
     @PostMapping(ApiPaths.DELETE)

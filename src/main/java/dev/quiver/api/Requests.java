@@ -2,6 +2,7 @@ package dev.quiver.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.quiver.collection.RowsJson;
+import dev.quiver.collection.SearchRequest;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -141,6 +142,12 @@ final class Requests {
                     example = "2026-12-01T10:15:30Z", extensions = @Extension(properties = @ExtensionProperty(
                             name = "x-quiver-extension", value = "true", parseValue = true)))
             JsonNode travelTimestamp) implements ApiRequest {
+
+        SearchRequest toSearchRequest() {
+            return new SearchRequest(dbName, collectionName, vector, filter, limit, offset, outputFields,
+                    params == null ? null : params.radius(), params == null ? null : params.rangeFilter(),
+                    params == null ? null : params.ef(), travelTimestamp);
+        }
     }
 
     @Schema(name = "SearchParams", description = "Range search bounds (Milvus 2.4) and the HNSW search width")

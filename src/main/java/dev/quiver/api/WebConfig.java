@@ -1,5 +1,8 @@
 package dev.quiver.api;
 
+import dev.quiver.auth.AccessGuard;
+import dev.quiver.auth.Credentials;
+import dev.quiver.collection.DataReader;
 import dev.quiver.config.ApiProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +12,7 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads API bodies as JSON whatever their Content-Type, ahead of Spring's own converters. */
+/** Reads API bodies as JSON whatever their Content-Type, ahead of Spring's own converters; answers searches directly. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -27,6 +30,21 @@ class WebConfig implements WebMvcConfigurer {
         FilterRegistrationBean<JsonContentTypeFilter> registration = new FilterRegistrationBean<>(new JsonContentTypeFilter());
         registration.addUrlPatterns(ApiPaths.BASE + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * After Boot's observation filter (HIGHEST_PRECEDENCE + 1), so direct searches are counted in
+     * {@code http.server.requests}; before Spring Security, whose rules it applies itself.
+     */
+    @Bean
+    FilterRegistrationBean<DirectSearchFilter> directSearchFilter(Credentials credentials, AccessGuard accessGuard,
+            DataReader reader) {
+        FilterRegistrationBean<DirectSearchFilter> registration = new FilterRegistrationBean<>(new DirectSearchFilter(
+                credentials, accessGuard, reader, jsonMapper, properties.int64AsNumber(),
+                properties.maxRequestSize().toBytes()));
+        registration.addUrlPatterns(ApiPaths.SEARCH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -11,14 +11,22 @@ public class AccessGuard {
 
     private static final String DEFAULT_DATABASE = "default";
 
+    /** For the caller in the security context. */
     public void requireDatabase(String dbName) {
-        String database = dbName == null || dbName.isEmpty() ? DEFAULT_DATABASE : dbName;
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getDetails() instanceof QuiverPrincipal principal)) {
             throw new AccessDeniedException("the request is not authenticated");
         }
-        if (!principal.mayUse(database)) {
-            throw new AccessDeniedException("user " + principal.name() + " may not use database " + database);
+        if (!allows(principal, dbName)) {
+            throw new AccessDeniedException("user " + principal.name() + " may not use database " + database(dbName));
         }
+    }
+
+    public boolean allows(QuiverPrincipal principal, String dbName) {
+        return principal.mayUse(database(dbName));
+    }
+
+    private static String database(String dbName) {
+        return dbName == null || dbName.isEmpty() ? DEFAULT_DATABASE : dbName;
     }
 }

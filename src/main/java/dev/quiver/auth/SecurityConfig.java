@@ -1,7 +1,6 @@
 package dev.quiver.auth;
 
 import dev.quiver.api.ApiPaths;
-import dev.quiver.config.AuthProperties;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,15 +22,14 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, CredentialStore store, AuthProperties properties,
-            EnvelopeWriter envelopeWriter) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, EnvelopeWriter envelopeWriter) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new CredentialsFilter(store, properties.enabled(), envelopeWriter),
+                .addFilterBefore(new CredentialsFilter(credentials, envelopeWriter),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
