@@ -6,6 +6,7 @@ import dev.quiver.auth.QuiverPrincipal;
 import dev.quiver.auth.SecurityHeaders;
 import dev.quiver.collection.DataReader;
 import dev.quiver.collection.Rows;
+import dev.quiver.collection.SearchRequest;
 import dev.quiver.error.QuiverException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -24,8 +25,6 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.ServerHttpObservationFilter;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,7 +47,6 @@ final class DirectSearchFilter extends HttpFilter {
     private final AccessGuard accessGuard;
     private final DataReader reader;
     private final JsonMapper jsonMapper;
-    private final ObjectReader searchReader;
     private final boolean int64AsNumber;
     private final int maxBody;
 
@@ -58,7 +56,6 @@ final class DirectSearchFilter extends HttpFilter {
         this.accessGuard = accessGuard;
         this.reader = reader;
         this.jsonMapper = jsonMapper;
-        this.searchReader = jsonMapper.readerFor(Requests.Search.class);
         this.int64AsNumber = int64AsNumber;
         this.maxBody = (int) Math.min(MAX_DIRECT_BODY, maxRequestSize);
     }
@@ -78,14 +75,14 @@ final class DirectSearchFilter extends HttpFilter {
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) length);
-        Requests.Search search = parse(body);
+        SearchRequest search = SearchBody.parse(jsonMapper, body);
         if (search == null || !accessGuard.allows(principal.get(), search.dbName())) {
             chain.doFilter(new Replayed(request, body), response);
             return;
         }
         Envelope answer;
         try {
-            Rows rows = reader.search(search.toSearchRequest());
+            Rows rows = reader.search(search);
             answer = Envelope.ok(Int64Rendering.rows(rows,
                     Int64Rendering.asNumbers(request.getHeader(ApiPaths.INT64_HEADER), int64AsNumber)));
         } catch (QuiverException e) {
@@ -98,14 +95,6 @@ final class DirectSearchFilter extends HttpFilter {
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(observation -> observation.setPathPattern(ApiPaths.SEARCH));
         write(answer, request, response);
-    }
-
-    private Requests.Search parse(byte[] body) {
-        try {
-            return searchReader.readValue(body);
-        } catch (JacksonException e) {
-            return null;
-        }
     }
 
     private void write(Envelope answer, HttpServletRequest request, HttpServletResponse response) throws IOException {

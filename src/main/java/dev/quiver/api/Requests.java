@@ -1,6 +1,7 @@
 package dev.quiver.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.quiver.collection.QueryVector;
 import dev.quiver.collection.RowsJson;
 import dev.quiver.collection.SearchRequest;
 import io.swagger.v3.oas.annotations.extensions.Extension;
@@ -144,7 +145,7 @@ final class Requests {
             JsonNode travelTimestamp) implements ApiRequest {
 
         SearchRequest toSearchRequest() {
-            return new SearchRequest(dbName, collectionName, vector, filter, limit, offset, outputFields,
+            return new SearchRequest(dbName, collectionName, QueryVector.of(vector), filter, limit, offset, outputFields,
                     params == null ? null : params.radius(), params == null ? null : params.rangeFilter(),
                     params == null ? null : params.ef(), travelTimestamp);
         }

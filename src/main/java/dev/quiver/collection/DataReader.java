@@ -104,12 +104,12 @@ public class DataReader {
     }
 
     public Rows search(SearchRequest request) {
-        Names.requireParameters(request.collectionName(), "vector", request.vector() == null || request.vector().isNull());
+        Names.requireParameters(request.collectionName(), "vector", request.vector() == null);
         Collection collection = registry.get(registry.database(request.dbName()), request.collectionName());
         CollectionSchema schema = collection.schema();
         Window window = Window.forSearch(request.limit(), request.offset());
         ScoreRange range = range(request.radius(), request.rangeFilter(), schema.metric());
-        float[] query = queryVector(request.vector(), schema);
+        float[] query = request.vector().read(schema.dimension());
         int ef = IndexSpec.ef(ef(request.ef()), window.end());
         Projection projection = Projection.of(request.outputFields(), schema, false);
         String filter = request.filter();
@@ -152,17 +152,6 @@ public class DataReader {
             throw QuiverException.invalid("count(*) cannot be combined with other output fields");
         }
         return true;
-    }
-
-    private static float[] queryVector(JsonNode vector, CollectionSchema schema) {
-        if (!vector.isArray()) {
-            throw new QuiverException(ErrorCode.MALFORMED_JSON, "error: vector must be an array of numbers");
-        }
-        try {
-            return JsonValues.vector(vector, schema.dimension(), "vector");
-        } catch (IllegalArgumentException e) {
-            throw QuiverException.invalid(e.getMessage());
-        }
     }
 
     private static Integer ef(Integer ef) {

@@ -2,6 +2,7 @@ package dev.quiver.collection;
 
 import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Walks JSON text that is known to be well-formed (Jackson has read it once already) by its
@@ -63,20 +64,32 @@ final class RowScanner {
      * exactly, then once to float32; other numbers to the nearest double, then to float32.
      */
     float[] plainVector(int dimension) {
+        return plainVector(dimension, true);
+    }
+
+    /** As {@link #plainVector(int)}, of any length: a search's query, read before the dimension is known. */
+    float[] plainVectorOfAnyLength() {
+        return plainVector(16, false);
+    }
+
+    private float[] plainVector(int capacity, boolean exactly) {
         if (peek() != '[') {
             return null;
         }
-        float[] values = new float[dimension];
+        float[] values = new float[capacity];
         int count = 0;
         int i = skipWhitespace(position + 1);
         while (json[i] != ']') {
             int numberEnd = number(i);
-            if (numberEnd < 0 || count == dimension) {
+            if (numberEnd < 0 || (exactly && count == capacity)) {
                 return null;
             }
             float value = (float) number;
             if (!Float.isFinite(value)) {
                 return null;
+            }
+            if (count == values.length) {
+                values = Arrays.copyOf(values, 2 * count);
             }
             values[count++] = value;
             i = skipWhitespace(numberEnd);
@@ -84,11 +97,11 @@ final class RowScanner {
                 i = skipWhitespace(i + 1);
             }
         }
-        if (count != dimension) {
+        if (exactly && count != capacity) {
             return null;
         }
         position = i + 1;
-        return values;
+        return count == values.length ? values : Arrays.copyOf(values, count);
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A search as the client sent it; nulls mean "use the default".
+ * A search as the client sent it; nulls mean "use the default" (or, for the vector, "missing").
  *
  * @param radius Milvus range search outer bound ({@code params.radius})
  * @param rangeFilter Milvus range search inner bound ({@code params.range_filter})
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 public record SearchRequest(
         String dbName,
         String collectionName,
-        JsonNode vector,
+        QueryVector vector,
         String filter,
         Integer limit,
         Integer offset,

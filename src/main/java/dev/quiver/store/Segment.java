@@ -29,7 +29,8 @@ public final class Segment {
 
     private final IdType idType;
     private final int dimension;
-    private final int capacity;
+    /** Lowered to the size by {@link #seal}; otherwise fixed. */
+    private int capacity;
     private int size;
     private long[] longIds;
     private String[] stringIds;
@@ -217,6 +218,14 @@ public final class Segment {
 
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * Takes no more appends: a compacted copy of a segment that was full stays closed, so its
+     * graph is completed and its builder let go, as the original's was.
+     */
+    public void seal() {
+        capacity = size;
     }
 
     public boolean isFull() {

@@ -162,24 +162,40 @@ public final class Table {
     }
 
     /**
-     * A copy of a segment's live rows, to be swapped in by {@link #replace}; it keeps taking
-     * appends if the original did. Building it only
-     * reads the table, so readers may run meanwhile; no write may come between the two calls.
+     * A copy of a segment's live rows, to be put in its place by {@link #replace}; it keeps taking
+     * appends if the original did, and is sealed otherwise. Building it only reads the table, so
+     * readers may run meanwhile. Between the two calls deletes may come, but no appends to a
+     * segment that takes them.
      */
-    public Segment compacted(Segment segment) {
+    public Compaction compacted(Segment segment) {
         Segment copy = new Segment(idType, dimension, capacity, newColumns.get(), norms);
-        segment.compactInto(copy);
-        return copy;
+        int[] moved = segment.compactInto(copy);
+        if (segment.isFull() || segments.indexOf(segment) < appendIndex) {
+            copy.seal();
+        }
+        return new Compaction(segment, copy, moved);
     }
 
     /**
-     * Puts a compacted copy in place of its original and points the key map at the moved rows.
-     * A sealed copy with no rows frees its slot; a growing one keeps taking appends.
+     * Puts a compacted copy in place of its original, deleting in it the rows deleted from the
+     * original since the copy was made, and points the key map at the moved live rows. A sealed
+     * copy with no rows frees its slot; a growing one keeps taking appends.
      */
-    public void replace(Segment original, Segment copy) {
+    public void replace(Compaction compaction) {
+        Segment original = compaction.original();
+        Segment copy = compaction.copy();
+        int[] moved = compaction.moved();
+        if (original.size() != moved.length) {
+            throw new IllegalStateException("rows were appended to a segment while it was being compacted");
+        }
+        for (int from = 0; from < moved.length; from++) {
+            if (moved[from] >= 0 && !original.isLive(from)) {
+                copy.markDeleted(moved[from]);
+            }
+        }
         int index = segments.indexOf(original);
         int slot = slotOf.get(index);
-        if (copy.size() == 0 && index < appendIndex) {
+        if (copy.liveCount() == 0 && index < appendIndex) {
             segments.remove(index);
             slotOf.remove(index);
             bySlot.set(slot, null);
@@ -190,7 +206,9 @@ public final class Table {
         bySlot.set(slot, copy);
         int base = slot << shift;
         for (int local = 0; local < copy.size(); local++) {
-            keys.put(copy.key(local), base | local);
+            if (copy.isLive(local)) {
+                keys.put(copy.key(local), base | local);
+            }
         }
     }
 

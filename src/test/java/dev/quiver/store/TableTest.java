@@ -88,7 +88,7 @@ class TableTest {
         }
         Segment first = table.segments().get(0);
 
-        table.replace(first, table.compacted(first));
+        table.replace(table.compacted(first));
 
         Segment copy = table.segments().get(0);
         assertThat(copy.size()).isOne();
@@ -97,6 +97,32 @@ class TableTest {
             int ordinal = table.liveOrdinal(key);
             assertThat(table.segmentOf(ordinal).vector(table.local(ordinal))).containsExactly(key);
         }
+        assertThat(table.liveCount()).isEqualTo(4);
+    }
+
+    @Test
+    void deletesBetweenTheCopyAndTheSwapReachTheCopyAndASealedCopyTakesNoAppends() {
+        Table table = table(IdType.INT64, 4);
+        for (long key = 0; key < 6; key++) {
+            append(table, key, key, key + 1);
+        }
+        table.markDeleted(table.liveOrdinal(0L));
+        table.markDeleted(table.liveOrdinal(1L));
+        Segment first = table.segments().get(0);
+        Compaction compaction = table.compacted(first);
+
+        table.markDeleted(table.liveOrdinal(2L));
+        table.replace(compaction);
+        append(table, 6L, 6, 7);
+
+        Segment copy = table.segments().get(0);
+        assertThat(copy).isSameAs(compaction.copy());
+        assertThat(copy.isFull()).as("sealed at its two rows").isTrue();
+        assertThat(copy.liveCount()).isOne();
+        assertThat(table.liveOrdinal(2L)).as("deleted after the copy was made").isNegative();
+        assertThat(table.key(table.liveOrdinal(3L))).isEqualTo(3L);
+        assertThat(table.segmentOf(table.liveOrdinal(6L))).as("appends go on in the growing segment")
+                .isSameAs(table.segments().get(1));
         assertThat(table.liveCount()).isEqualTo(4);
     }
 
@@ -110,7 +136,7 @@ class TableTest {
         table.markDeleted(table.liveOrdinal(1L));
         Segment first = table.segments().get(0);
 
-        table.replace(first, table.compacted(first));
+        table.replace(table.compacted(first));
         for (long key = 5; key < 8; key++) {
             append(table, key, key, key + 1);
         }
@@ -149,7 +175,7 @@ class TableTest {
             if (step % 997 == 0) {
                 for (Segment segment : List.copyOf(table.segments())) {
                     if (segment.liveCount() * 2 <= segment.size()) {
-                        table.replace(segment, table.compacted(segment));
+                        table.replace(table.compacted(segment));
                     }
                 }
             }

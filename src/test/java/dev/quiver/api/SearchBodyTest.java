@@ -1,0 +1,138 @@
+package dev.quiver.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.quiver.collection.QueryVector;
+import dev.quiver.collection.SearchRequest;
+import dev.quiver.config.ApiProperties;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The direct search path's reader against data binding, on the service's own JSON configuration:
+ * whatever it accepts binds to the same request; whatever it refuses, the full path reads.
+ */
+class SearchBodyTest {
+
+    private static final JsonMapper MAPPER = new JsonConfig().jsonMapper(new ApiProperties(List.of(), 1000,
+            DataSize.ofMegabytes(64), DataSize.ofMegabytes(256), 64, DataSize.ofMegabytes(1), true), List.of());
+
+    @Test
+    void readsTheUsualSearchAsDataBindingDoes() {
+        String body = "{\"dbName\":\"default\",\"collectionName\":\"books\",\"vector\":[0.25, -1, 3e2, -0, 12.5e-1],"
+                + "\"filter\":\"shelf > 1\",\"limit\":3,\"offset\":1,\"outputFields\":[\"shelf\",\"title\"],"
+                + "\"params\":{\"radius\":2,\"range_filter\":0.5,\"ef\":40},\"travelTimestamp\":1764583200000}";
+
+        SearchRequest direct = SearchBody.parse(MAPPER, bytes(body));
+
+        assertThat(direct).isNotNull();
+        assertSame(direct, bound(body));
+        assertThat(direct.vector().read(5)).containsExactly(0.25f, -1f, 300f, 0f, 1.25f);
+    }
+
+    @Test
+    void refusesWhatItCannotReadTheSameWay() {
+        for (String body : List.of("", "[]", "{\"collectionName\":\"books\",\"vector\":[1,2]} {}",
+                "{\"collectionName\":\"books\",\"vector\":[1,\"2\"]}", "{\"collectionName\":\"books\",\"vector\":[[1]]}",
+                "{\"collectionName\":\"books\",\"vector\":[1e39]}", "{\"collectionName\":\"books\",\"vector\":\"[1]\"}",
+                "{\"collectionName\":\"books\",\"vector\":null}", "{\"collectionName\":\"books\",\"limit\":1.0}",
+                "{\"collectionName\":\"books\",\"limit\":\"1\"}", "{\"collectionName\":\"books\",\"limit\":3000000000}",
+                "{\"collectionName\":\"books\",\"params\":{\"nprobe\":4}}", "{\"collectionName\":\"books\",\"nope\":1}",
+                "{\"collectionName\":\"books\",\"collectionName\":\"other\"}", "{\"collectionName\":\"bo",
+                "{\"collectionName\":\"books\",\"outputFields\":[\"a\",null]}")) {
+            assertThat(SearchBody.parse(MAPPER, bytes(body))).as(body).isNull();
+        }
+    }
+
+    /** Seeded bodies of members in any order, each of the right type, another type, or null. */
+    @Test
+    void anyBodyItAcceptsBindsToTheSameRequest() {
+        Random random = new Random(7);
+        int accepted = 0;
+        int bodies = 3000;
+        for (int i = 0; i < bodies; i++) {
+            String body = randomBody(random);
+            SearchRequest direct = SearchBody.parse(MAPPER, bytes(body));
+            if (direct == null) {
+                continue;
+            }
+            accepted++;
+            SearchRequest bound = bound(body);
+            assertThat(bound).as(body).isNotNull();
+            assertSame(direct, bound);
+        }
+        assertThat(accepted).as("bodies read directly").isGreaterThan(bodies / 10);
+    }
+
+    private static String randomBody(Random random) {
+        List<String> members = new ArrayList<>();
+        members.add("\"collectionName\":" + pick(random, "\"books\"", "null", "7"));
+        members.add("\"vector\":" + pick(random, vector(random), vector(random), "[]", "[1,true]", "null", "{}"));
+        String[][] optional = {
+            {"\"dbName\":", "\"default\"", "null", "[\"x\"]"},
+            {"\"filter\":", "\"shelf in [1, 2]\"", "\"\"", "null", "true", "\"esc\\\"aped\""},
+            {"\"limit\":", "10", "0", "-1", "null", "2.5", "\"3\""},
+            {"\"offset\":", "2", "null", "1e2"},
+            {"\"outputFields\":", "[]", "[\"shelf\"]", "null", "\"shelf\"", "[1]"},
+            {"\"params\":", "{}", "{\"ef\":16}", "{\"radius\":1.5,\"range_filter\":-2}", "null", "{\"ef\":\"x\"}",
+                "{\"radius\":null}", "[]"},
+            {"\"travelTimestamp\":", "1764583200000", "\"2026-12-01T10:15:30Z\"", "null"}};
+        for (String[] member : optional) {
+            if (random.nextBoolean()) {
+                members.add(member[0] + member[1 + random.nextInt(member.length - 1)]);
+            }
+        }
+        Collections.shuffle(members, random);
+        String space = pick(random, "", " ", "\n\t ");
+        return "{" + space + String.join("," + space, members) + space + "}";
+    }
+
+    private static String vector(Random random) {
+        List<String> components = new ArrayList<>();
+        int length = 1 + random.nextInt(6);
+        for (int i = 0; i < length; i++) {
+            components.add(pick(random, String.valueOf(random.nextInt(2000) - 1000), String.valueOf(random.nextGaussian()),
+                    String.valueOf(random.nextFloat()), "-0", "1.5E3", "1e-40", "12345678901234567890", "0.30000000000000004"));
+        }
+        return "[" + String.join(pick(random, ",", " , "), components) + "]";
+    }
+
+    private static String pick(Random random, String... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    private static SearchRequest bound(String body) {
+        try {
+            return MAPPER.readerFor(Requests.Search.class).<Requests.Search>readValue(bytes(body)).toSearchRequest();
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** The same members, and a vector that reads the same, or fails the same, at every dimension. */
+    private static void assertSame(SearchRequest direct, SearchRequest bound) {
+        assertThat(direct).usingRecursiveComparison().ignoringFields("vector").isEqualTo(bound);
+        assertThat(direct.vector()).isNotNull();
+        for (int dimension = 0; dimension <= 8; dimension++) {
+            assertThat(read(direct.vector(), dimension)).isEqualTo(read(bound.vector(), dimension));
+        }
+    }
+
+    private static Object read(QueryVector vector, int dimension) {
+        Throwable failure = catchThrowable(() -> vector.read(dimension));
+        return failure != null ? failure.getMessage() : Arrays.toString(vector.read(dimension));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
