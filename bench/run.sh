@@ -101,11 +101,11 @@ run_set() { # dataset M efConstruction quiver-efs hnswlib-efs pglite-efs [pglite
   fi
 }
 case $WHICH in
-  100k) run_set clustered-100k 16 64 10,16,32,64 10,20,40,80 10,20,40,80 pglite ;;
+  100k) run_set clustered-100k 16 64 10,20,32,64 10,20,40,80 10,20,40,80 pglite ;;
   1m) run_set clustered-1m 16 100 16,32,64,128 20,40,80,160 - - deletes ;;
   fashion) run_set fashion-mnist 16 64 10,16,32,64 10,20,40,80 10,20,40,80 pglite ;;
   all)
-    run_set clustered-100k 16 64 10,16,32,64 10,20,40,80 10,20,40,80 pglite
+    run_set clustered-100k 16 64 10,20,32,64 10,20,40,80 10,20,40,80 pglite
     run_set fashion-mnist 16 64 10,16,32,64 10,20,40,80 10,20,40,80 pglite
     run_set clustered-1m 16 100 16,32,64,128 20,40,80,160 - - deletes ;;
 esac

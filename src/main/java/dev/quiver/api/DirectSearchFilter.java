@@ -29,14 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers searches that will succeed without Spring MVC's and Spring Security's per-request
- * machinery, which costs several times a graph search itself: on two cores a search of a one-row
- * collection went from about 7k to ... answers a second (bench/README, "The HTTP path"). It
- * applies the same rules as the full path — the same credentials and database permissions, the
- * same parsing, search and JSON, the same headers — and hands every request it is not sure of to
- * the full chain, body intact: absent or wrong credentials, a body of unknown or large size, JSON
- * that does not bind, a search the full path would refuse or fail. So every refusal still comes
- * from one place (the security chain, {@link ApiExceptionHandler}); only a {@link QuiverException},
- * which carries its own envelope, is answered here.
+ * machinery, which cost more than a graph search itself: on two cores, searches of a one-row
+ * collection went from about 7,000 to about 15,000 answers a second (bench/README, "The HTTP
+ * path"). It applies the same rules as the full path (the same credentials and database
+ * permissions, the same search and JSON, the same headers) and hands every request it is not sure
+ * of to the full chain, body intact: absent or wrong credentials, a body of unknown or large size,
+ * a body {@link SearchBody} does not read, a search that fails other than with a
+ * {@link QuiverException}. So every refusal still comes from one place (the security chain,
+ * {@link ApiExceptionHandler}); only a {@link QuiverException}, which carries its own envelope and
+ * status, is answered here.
  */
 final class DirectSearchFilter extends HttpFilter {
 

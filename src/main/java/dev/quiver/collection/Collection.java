@@ -6,6 +6,7 @@ import dev.quiver.index.BuildThrottle;
 import dev.quiver.index.Metric;
 import dev.quiver.store.Segment;
 import dev.quiver.store.Table;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -25,6 +26,9 @@ final class Collection {
     private final Table table;
     private final Indexing indexing;
     /** Orders writers: held from planning to apply, so memory sees writes in commit order. */
+    /** Keys a write forgets per hold of the write lock: a few milliseconds' work. */
+    private static final int FORGET_STEP = 8192;
+
     private final ReentrantLock commitOrder = new ReentrantLock();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private long lastVersion;
@@ -92,6 +96,7 @@ final class Collection {
             underWriteLock(() -> table.reserve(write.appendCount()));
             write.commit().run();
             underWriteLock(write.apply());
+            forgetKeys(write.deleted());
             indexing.refresh();
             return write.result();
         } finally {
@@ -125,6 +130,18 @@ final class Collection {
             indexing.refresh();
         } finally {
             commitOrder.unlock();
+        }
+    }
+
+    /**
+     * Removes the keys of rows a write deleted, a step at a time: the rows read as deleted from
+     * the apply on, and no reader waits long for a delete of many rows (250,000 keys at once kept
+     * readers waiting about 100 ms).
+     */
+    private void forgetKeys(List<Integer> deleted) {
+        for (int from = 0; from < deleted.size(); from += FORGET_STEP) {
+            List<Integer> step = deleted.subList(from, Math.min(deleted.size(), from + FORGET_STEP));
+            underWriteLock(() -> step.forEach(table::forgetKey));
         }
     }
 
@@ -190,6 +207,10 @@ final class Collection {
      * A planned write: how many rows it appends (reserved before the commit), the commit itself,
      * the in-memory apply (which must not fail) and the answer.
      */
-    record PlannedWrite<T>(int appendCount, Runnable commit, Runnable apply, T result) {
+    /**
+     * @param apply changes memory under the write lock; it marks the rows in {@code deleted}
+     *     deleted (with {@link Table#markDeletedKeepingKey}), whose keys are then forgotten in steps
+     */
+    record PlannedWrite<T>(int appendCount, Runnable commit, Runnable apply, List<Integer> deleted, T result) {
     }
 }

@@ -95,7 +95,8 @@ public class DataWriter {
             PlannedWrite<Written> write = plan(target, List.of(), doomed, context, null);
             List<Object> deletedKeys = new ArrayList<>(doomed.size());
             doomed.forEach(ordinal -> deletedKeys.add(table.key(ordinal)));
-            return new PlannedWrite<>(0, write.commit(), write.apply(), new Written(deletedKeys.size(), deletedKeys));
+            return new PlannedWrite<>(0, write.commit(), write.apply(), write.deleted(),
+                    new Written(deletedKeys.size(), deletedKeys));
         });
     }
 
@@ -127,7 +128,7 @@ public class DataWriter {
                 return true;
             });
             PlannedWrite<Written> write = plan(target, rows, List.of(), context, origins);
-            return new PlannedWrite<>(write.appendCount(), write.commit(), write.apply(),
+            return new PlannedWrite<>(write.appendCount(), write.commit(), write.apply(), write.deleted(),
                     new Restored(write.result().count(), write.result().ids(), conflicts));
         });
     }
@@ -199,12 +200,12 @@ public class DataWriter {
         WriteBatch batch = new WriteBatch(collection.id(), versions, deletions, highestAutoId,
                 collection.lastVersion(), now);
         Runnable apply = () -> {
-            ended.forEach(table::markDeleted);
+            ended.forEach(table::markDeletedKeepingKey);
             for (int i = 0; i < rows.size(); i++) {
                 DecodedRow row = rows.get(i);
                 table.append(keys.get(i), row.vector(), row.dynamicFields(), row.scalars(), assigned[i], now);
             }
         };
-        return new PlannedWrite<>(rows.size(), () -> store.commit(batch), apply, new Written(keys.size(), keys));
+        return new PlannedWrite<>(rows.size(), () -> store.commit(batch), apply, ended, new Written(keys.size(), keys));
     }
 }

@@ -96,9 +96,13 @@ public final class Table {
         return liveCount;
     }
 
-    /** The table ordinal of the live row with this key, or -1. */
+    /**
+     * The table ordinal of the live row with this key, or -1. A key may still map to a row deleted
+     * by {@link #markDeletedKeepingKey} that its write has not {@linkplain #forgetKey forgotten} yet.
+     */
     public int liveOrdinal(Object key) {
-        return keys.get(key);
+        int ordinal = keys.get(key);
+        return ordinal == KeyIndex.ABSENT || segmentOf(ordinal).isLive(local(ordinal)) ? ordinal : KeyIndex.ABSENT;
     }
 
     public Object key(int ordinal) {
@@ -134,7 +138,7 @@ public final class Table {
     /** Appends a live row whose key is not live yet; returns its table ordinal. */
     public int append(Object key, float[] vector, Map<String, Object> dynamic, Object[] scalars, long version,
             long insertedAtMillis) {
-        if (keys.get(key) != KeyIndex.ABSENT) {
+        if (liveOrdinal(key) != KeyIndex.ABSENT) {
             throw new IllegalStateException("key " + key + " is already live");
         }
         while (appendIndex < segments.size() && segments.get(appendIndex).isFull()) {
@@ -152,12 +156,32 @@ public final class Table {
 
     /** Marks a live row deleted and removes its key; a row already deleted is left alone. */
     public void markDeleted(int ordinal) {
+        if (markDeletedKeepingKey(ordinal)) {
+            forgetKey(ordinal);
+        }
+    }
+
+    /**
+     * Marks a live row deleted, returning false for a row already deleted. Its key keeps mapping
+     * to it, as to no live row, until {@link #forgetKey}: a large delete can then mark every row at
+     * once and forget the keys in steps. Forget them all before the next {@link #compacted}.
+     */
+    public boolean markDeletedKeepingKey(int ordinal) {
         Segment segment = segmentOf(ordinal);
         int local = local(ordinal);
-        if (segment.isLive(local)) {
-            segment.markDeleted(local);
-            keys.remove(segment.key(local));
-            liveCount--;
+        if (!segment.isLive(local)) {
+            return false;
+        }
+        segment.markDeleted(local);
+        liveCount--;
+        return true;
+    }
+
+    /** Removes the key of a deleted row from the key map, unless the key maps to a newer row by now. */
+    public void forgetKey(int ordinal) {
+        Object key = key(ordinal);
+        if (keys.get(key) == ordinal) {
+            keys.remove(key);
         }
     }
 

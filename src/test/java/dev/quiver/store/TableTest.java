@@ -127,6 +127,23 @@ class TableTest {
     }
 
     @Test
+    void aRowDeletedKeepingItsKeyReadsAsDeletedAndItsKeyMayBeTakenBeforeItIsForgotten() {
+        Table table = table(IdType.INT64, 4);
+        int first = append(table, 1L, 1, 1);
+        append(table, 2L, 2, 2);
+
+        assertThat(table.markDeletedKeepingKey(first)).isTrue();
+        assertThat(table.markDeletedKeepingKey(first)).as("already deleted").isFalse();
+        assertThat(table.liveOrdinal(1L)).as("deleted at once").isNegative();
+        int upserted = append(table, 1L, 10, 3);
+        table.forgetKey(first);
+
+        assertThat(table.liveOrdinal(1L)).as("the newer row keeps the key").isEqualTo(upserted);
+        assertThat(table.key(table.liveOrdinal(2L))).isEqualTo(2L);
+        assertThat(table.liveCount()).isEqualTo(2);
+    }
+
+    @Test
     void aSealedSegmentCompactedToNothingIsRemovedAndItsSlotReused() {
         Table table = table(IdType.INT64, 2);
         for (long key = 0; key < 5; key++) {
