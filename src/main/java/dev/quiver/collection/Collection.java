@@ -21,14 +21,14 @@ import java.util.function.Supplier;
  */
 final class Collection {
 
+    /** Keys a write forgets per hold of the write lock: a few milliseconds' work. */
+    private static final int FORGET_STEP = 8192;
+
     private final long id;
     private final CollectionSchema schema;
     private final Table table;
     private final Indexing indexing;
     /** Orders writers: held from planning to apply, so memory sees writes in commit order. */
-    /** Keys a write forgets per hold of the write lock: a few milliseconds' work. */
-    private static final int FORGET_STEP = 8192;
-
     private final ReentrantLock commitOrder = new ReentrantLock();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private long lastVersion;
@@ -206,8 +206,7 @@ final class Collection {
     /**
      * A planned write: how many rows it appends (reserved before the commit), the commit itself,
      * the in-memory apply (which must not fail) and the answer.
-     */
-    /**
+     *
      * @param apply changes memory under the write lock; it marks the rows in {@code deleted}
      *     deleted (with {@link Table#markDeletedKeepingKey}), whose keys are then forgotten in steps
      */
