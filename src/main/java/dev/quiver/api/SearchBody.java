@@ -124,9 +124,13 @@ final class SearchBody {
         if (value != JsonToken.START_ARRAY) {
             return null;
         }
-        int start = (int) parser.currentTokenLocation().getByteOffset();
+        long start = parser.currentTokenLocation().getByteOffset();
         parser.skipChildren();
-        int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
-        return QueryVector.ofPlainNumbers(body, start, end - start);
+        long end = parser.currentTokenLocation().getByteOffset() + 1;
+        // Jackson knows byte offsets only in UTF-8; other encodings (UTF-16, UTF-32) go the full way.
+        if (start < 0 || end <= start) {
+            return null;
+        }
+        return QueryVector.ofPlainNumbers(body, (int) start, (int) (end - start));
     }
 }

@@ -53,6 +53,15 @@ class SearchBodyTest {
         }
     }
 
+    @Test
+    void leavesBodiesInOtherEncodingsToTheFullPath() {
+        String body = "{\"collectionName\":\"books\",\"vector\":[0.5,1]}";
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+                java.nio.charset.Charset.forName("UTF-32BE"))) {
+            assertThat(SearchBody.parse(MAPPER, body.getBytes(charset))).as(charset.name()).isNull();
+        }
+    }
+
     /** Seeded bodies of members in any order, each of the right type, another type, or null. */
     @Test
     void anyBodyItAcceptsBindsToTheSameRequest() {
