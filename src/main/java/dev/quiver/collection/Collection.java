@@ -135,8 +135,8 @@ final class Collection {
 
     /**
      * Removes the keys of rows a write deleted, a step at a time: the rows read as deleted from
-     * the apply on, and no reader waits long for a delete of many rows (250,000 keys at once kept
-     * readers waiting about 100 ms).
+     * the apply on, and no reader waits long for a delete of many rows (while a 250,000-row delete
+     * applied in one hold of the lock, a reader waited 103 ms for it).
      */
     private void forgetKeys(List<Integer> deleted) {
         for (int from = 0; from < deleted.size(); from += FORGET_STEP) {
