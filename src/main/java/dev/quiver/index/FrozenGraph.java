@@ -1,7 +1,6 @@
 package dev.quiver.index;
 
 import java.util.Arrays;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
@@ -10,7 +9,7 @@ import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
  * An immutable copy of an HNSW graph in a few flat {@code int[]}s: per level, each node's
  * neighbour count followed by its neighbours, at a fixed stride. Lucene's builder keeps two
  * objects and a float per link; this keeps four bytes per link, 136 bytes a node at M 16.
- * Searches read it through a {@link #reader}, one per search.
+ * {@link GraphSearch} walks it.
  *
  * <p>Thread-safe: nothing changes after construction.
  */
@@ -67,71 +66,31 @@ public final class FrozenGraph {
         return size;
     }
 
-    /**
-     * A cursor over the graph for one search, as Lucene's searcher walks it.
-     *
-     * @param block the segment's vectors, which the cursor touches ahead of the searcher
-     * @param dimension floats per vector
-     */
-    HnswGraph reader(float[] block, int dimension) {
-        return new Reader(block, dimension);
+    /** The node every search starts from, or -1 while the graph is empty. */
+    int entryNode() {
+        return entryNode;
     }
 
-    private final class Reader extends HnswGraph {
-        private final float[] block;
-        private final int dimension;
-        private int[] rows;
-        private int next;
-        private int end;
-        /** Keeps the touching reads alive: the JIT may not drop a load whose value is stored. */
-        private float touched;
+    /** Levels in the graph; level 0 holds every node. */
+    int numLevels() {
+        return numLevels;
+    }
 
-        Reader(float[] block, int dimension) {
-            this.block = block;
-            this.dimension = dimension;
-        }
+    /**
+     * The adjacency rows of one level: at {@link #row}, a neighbour count followed by that many
+     * neighbours. Read only; shared with every search.
+     */
+    int[] links(int level) {
+        return neighbours[level];
+    }
 
-        @Override
-        public void seek(int level, int target) {
-            int row = level == 0 ? target : Arrays.binarySearch(levelNodes[level], target);
-            rows = neighbours[level];
-            int start = row * strides[level];
-            next = start + 1;
-            end = next + rows[start];
-            // The searcher scores these neighbours next, one after another, each a cache miss
-            // away in a block far larger than the caches. Reading the first float of each now
-            // starts all those misses at once, where the CPU would otherwise wait for them in turn.
-            float sum = 0;
-            for (int i = next; i < end; i++) {
-                sum += block[rows[i] * dimension];
-            }
-            touched += sum;
-        }
+    /** Most neighbours a node has on a level. */
+    int width(int level) {
+        return strides[level] - 1;
+    }
 
-        @Override
-        public int nextNeighbor() {
-            return next < end ? rows[next++] : DocIdSetIterator.NO_MORE_DOCS;
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public int numLevels() {
-            return numLevels;
-        }
-
-        @Override
-        public int entryNode() {
-            return entryNode;
-        }
-
-        @Override
-        public NodesIterator getNodesOnLevel(int level) {
-            return level == 0 ? new ArrayNodesIterator(size) : new ArrayNodesIterator(levelNodes[level],
-                    levelNodes[level].length);
-        }
+    /** Where a node's adjacency row starts in {@link #links}{@code (level)}; the node must be on the level. */
+    int row(int level, int node) {
+        return (level == 0 ? node : Arrays.binarySearch(levelNodes[level], node)) * strides[level];
     }
 }

@@ -2,15 +2,9 @@ package dev.quiver.index;
 
 import dev.quiver.store.Segment;
 import dev.quiver.store.Vectors;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopKnnCollector;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 
 /**
  * A search over a collection's segments: each segment by its graph where it has one, exactly
@@ -76,22 +70,9 @@ public final class IndexedSearch {
             return false;
         }
         boolean everyNode = !part.filtered() && segment.liveCount() == segment.size();
-        Bits acceptBits = everyNode ? null : new AcceptBits(part.accept(), nodes);
-        QueryScorer scorer = new QueryScorer(query, queryNorm, metric, segment.vectorBlock(), segment.normBlock(), nodes);
-        TopKnnCollector collector = new TopKnnCollector(ef, part.filtered() ? (int) accepted : Integer.MAX_VALUE);
-        try {
-            HnswGraphSearcher.search(scorer, collector, graph.reader(segment.vectorBlock(), segment.dimension()), acceptBits);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ScoreDoc[] found = collector.topDocs().scoreDocs;
-        if (collector.earlyTerminated() || found.length < wanted) {
-            return false;
-        }
-        for (ScoreDoc hit : found) {
-            top.offer(part.base() + hit.doc, scorer.exact(hit.doc));
-        }
-        return true;
+        QueryScorer scorer = new QueryScorer(query, queryNorm, metric, segment.vectorBlock(), segment.normBlock());
+        return GraphSearch.search(graph, scorer, ef, everyNode ? null : part.accept(),
+                part.filtered() ? accepted : Long.MAX_VALUE, part.base(), top);
     }
 
     /** About how many of the graph's nodes the part accepts: counted for deletes, sampled for a filter. */
@@ -113,13 +94,5 @@ public final class IndexedSearch {
             count += accept.test((int) ((long) i * nodes / SAMPLE)) ? 1 : 0;
         }
         return (long) count * nodes / SAMPLE;
-    }
-
-    /** An accept-set as Lucene's searcher asks it. */
-    private record AcceptBits(IntPredicate accept, int length) implements Bits {
-        @Override
-        public boolean get(int index) {
-            return accept.test(index);
-        }
     }
 }
