@@ -17,6 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * same request; for anything else (an unknown member, a value of another type, a vector that is
  * not plain numbers, malformed JSON) it returns null, and the body takes the full path, which
  * reads it and words its errors.
+ *
+ * <p>The vector is most of the body, so it is read once: {@link PlainNumberArray} finds and checks
+ * it, and Jackson reads the body with {@code []} in its place. That reading counts only if
+ * Jackson finds the top-level {@code vector} member's array exactly there; otherwise (the first
+ * {@code "vector":[} was nested, or is not a plain-number array) Jackson reads the body as sent.
  */
 final class SearchBody {
 
@@ -25,14 +30,44 @@ final class SearchBody {
 
     /** The request, or null when the full path must read this body. */
     static SearchRequest parse(JsonMapper mapper, byte[] body) {
+        int start = PlainNumberArray.vectorStart(body);
+        int end = start < 0 ? -1 : PlainNumberArray.end(body, start);
+        QueryVector plain = end < 0 ? null : QueryVector.ofPlainNumbers(body, start, end - start);
+        if (plain != null) {
+            byte[] rest = new byte[body.length - (end - start) + 2];
+            System.arraycopy(body, 0, rest, 0, start);
+            rest[start] = '[';
+            rest[start + 1] = ']';
+            System.arraycopy(body, end, rest, start + 2, body.length - end);
+            SearchRequest request = parse(mapper, rest, new ReadAlready(start, plain));
+            if (request != null) {
+                return request;
+            }
+        }
+        return parse(mapper, body, null);
+    }
+
+    private static SearchRequest parse(JsonMapper mapper, byte[] body, ReadAlready vector) {
         try (JsonParser parser = mapper.createParser(body)) {
-            return parse(parser, body);
+            return parse(parser, body, vector);
         } catch (JacksonException e) {
             return null;
         }
     }
 
-    private static SearchRequest parse(JsonParser parser, byte[] body) {
+    /** A vector read by hand before Jackson reads the rest, its array replaced by {@code []} at {@code start}. */
+    private static final class ReadAlready {
+        final int start;
+        final QueryVector vector;
+        boolean taken;
+
+        ReadAlready(int start, QueryVector vector) {
+            this.start = start;
+            this.vector = vector;
+        }
+    }
+
+    private static SearchRequest parse(JsonParser parser, byte[] body, ReadAlready readAlready) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -56,7 +91,8 @@ final class SearchBody {
                 case "limit" -> (limit = integer(parser, value)) != null || value == JsonToken.VALUE_NULL;
                 case "offset" -> (offset = integer(parser, value)) != null || value == JsonToken.VALUE_NULL;
                 case "outputFields" -> (outputFields = texts(parser, value)) != null || value == JsonToken.VALUE_NULL;
-                case "vector" -> (vector = vector(parser, value, body)) != null;
+                case "vector" -> (vector = readAlready == null ? vector(parser, value, body)
+                        : taken(parser, value, readAlready)) != null;
                 case "travelTimestamp" -> (travelTimestamp = parser.readValueAsTree()) != null;
                 case "params" -> {
                     if (value == JsonToken.VALUE_NULL) {
@@ -84,7 +120,7 @@ final class SearchBody {
                 return null;
             }
         }
-        if (parser.nextToken() != null) {
+        if (parser.nextToken() != null || (readAlready != null && !readAlready.taken)) {
             return null;
         }
         return new SearchRequest(dbName, collectionName, vector, filter, limit, offset, outputFields, radius,
@@ -117,6 +153,16 @@ final class SearchBody {
             texts.add(parser.getString());
         }
         return texts;
+    }
+
+    /** The vector read already, if Jackson finds the member's (emptied) array just where it was. */
+    private static QueryVector taken(JsonParser parser, JsonToken value, ReadAlready readAlready) {
+        if (value != JsonToken.START_ARRAY || parser.currentTokenLocation().getByteOffset() != readAlready.start
+                || parser.nextToken() != JsonToken.END_ARRAY) {
+            return null;
+        }
+        readAlready.taken = true;
+        return readAlready.vector;
     }
 
     /** The vector's span of the body, checked by Jackson as it skips it, then read by hand. */

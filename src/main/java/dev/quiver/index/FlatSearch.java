@@ -17,7 +17,8 @@ import java.util.function.IntPredicate;
  * kernel. A large collection is cut into as many slices of consecutive rows as there are cores,
  * each scanned into its own {@link TopK}, and the slices' best merged: one query then uses the
  * whole machine's memory bandwidth, which is what an exact scan is bound by. The caller's thread
- * scans one slice itself.
+ * scans one slice itself. Searches running at once share the cores instead: two concurrent
+ * searches on two cores scan one slice each, since handing slices to a busy pool only queues them.
  *
  * <p>The caller holds the collection's read lock throughout (the slices are scanned while it
  * waits), so no write changes the segments meanwhile. Accept predicates are called from several
@@ -29,6 +30,8 @@ public final class FlatSearch {
     static final int MIN_ROWS_PER_SLICE = 16_384;
 
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    /** Exact searches running now, across all collections. */
+    private static final AtomicInteger RUNNING = new AtomicInteger();
     private static final ExecutorService SCANNERS = Executors.newFixedThreadPool(Math.max(1, THREADS - 1),
             new DaemonThreads());
 
@@ -56,15 +59,21 @@ public final class FlatSearch {
 
     /** Offers the accepted rows of every part within {@code range} to {@code top}. */
     public static void search(List<Part> parts, float[] query, Metric metric, ScoreRange range, TopK top) {
-        search(parts, query, metric, range, top, THREADS);
+        if (rows(parts) < 2 * MIN_ROWS_PER_SLICE) {
+            search(parts, query, metric, range, top, 1);
+            return;
+        }
+        int running = RUNNING.incrementAndGet();
+        try {
+            search(parts, query, metric, range, top, Math.max(1, THREADS / running));
+        } finally {
+            RUNNING.decrementAndGet();
+        }
     }
 
     /** As {@link #search(List, float[], Metric, ScoreRange, TopK)}, in at most {@code threads} slices. */
     static void search(List<Part> parts, float[] query, Metric metric, ScoreRange range, TopK top, int threads) {
-        long rows = 0;
-        for (Part part : parts) {
-            rows += part.size();
-        }
+        long rows = rows(parts);
         int slices = (int) Math.max(1, Math.min(threads, rows / MIN_ROWS_PER_SLICE));
         double queryNorm = Vectors.norm(query);
         if (slices == 1) {
@@ -103,6 +112,14 @@ public final class FlatSearch {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private static long rows(List<Part> parts) {
+        long rows = 0;
+        for (Part part : parts) {
+            rows += part.size();
+        }
+        return rows;
     }
 
     /** Cuts the parts' rows into {@code slices} runs of about equal length, in order. */
