@@ -9,8 +9,8 @@ import java.util.function.IntPredicate;
 /**
  * A search over a collection's segments: each segment by its graph where it has one, exactly
  * where it has none, and always exactly for the rows appended after its graph was published.
- * Graph candidates are scored again exactly before they are offered, so hits carry the same
- * distances and tie order as an exact scan's.
+ * The graph search ({@link GraphSearch}) ranks by the exact score, and the collector orders ties,
+ * so hits carry the same distances and tie order as an exact scan's.
  *
  * <p>A graph is never trusted to fill the answer alone: when a segment's accept-set admits so
  * few rows that a scan of them is cheaper (a selective filter), when the graph search visits more
