@@ -72,7 +72,7 @@ heap_mb() { # heap in use after two full collections
 quiver() { # dir index M efConstruction ef-list [filter] [deletes]
   local dir=$1 index=$2 m=$3 efc=$4 efs=$5 filter=${6:-} deletes=${7:-}
   start_quiver
-  local empty full rows
+  local empty full rows name
   empty=$(heap_mb)
   # The same rows without graphs first, in the same JVM: the write path's figure to compare with,
   # and a warm JIT for the load with graphs (the next load drops this collection).
@@ -80,7 +80,9 @@ quiver() { # dir index M efConstruction ef-list [filter] [deletes]
   java bench/ann/QuiverPeer.java load "$URL" "$TOKEN" "$dir" "$index" "$m" "$efc" "$efs" "$SECONDS_PER_RUN" | tee -a "$RESULTS"
   full=$(heap_mb)
   rows=$(sed -n 's/.*"n":\([0-9]*\).*/\1/p' "$dir/meta.json")
-  awk -v e="$empty" -v f="$full" -v n="$rows" -v i="$index" -v m="$m" -v d="$(basename "$dir")" 'BEGIN {
+  # The dataset's name as the other records give it (meta.json's, not the directory's).
+  name=$(sed -n 's/.*"name":"\([^"]*\)".*/\1/p' "$dir/meta.json")
+  awk -v e="$empty" -v f="$full" -v n="$rows" -v i="$index" -v m="$m" -v d="$name" 'BEGIN {
     printf "{\"system\":\"quiver\",\"dataset\":\"%s\",\"indexType\":\"%s\",\"M\":%d,\"measure\":\"heap\",\"heap_bytes_per_vector\":%.0f}\n", d, i, m, (f - e) * 1048576 / n }' \
     | tee -a "$RESULTS"
   java bench/ann/QuiverPeer.java search "$URL" "$TOKEN" "$dir" "$index" "$m" "$efc" "$efs" "$SECONDS_PER_RUN" $filter | tee -a "$RESULTS"
