@@ -22,6 +22,11 @@ class FallbackErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Envelope> error(HttpServletRequest request) {
         Object attribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (attribute == null) {
+            // Not forwarded by the container: a client asked for /error itself, which is no route of the API.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(envelope(HttpStatus.NOT_FOUND.value(), request.getRequestURI()));
+        }
         int status = attribute instanceof Integer code ? code : HttpStatus.INTERNAL_SERVER_ERROR.value();
         int answered = status == HttpStatus.METHOD_NOT_ALLOWED.value() ? HttpStatus.NOT_FOUND.value() : status;
         return ResponseEntity.status(answered)

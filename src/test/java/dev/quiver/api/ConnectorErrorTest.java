@@ -52,6 +52,16 @@ class ConnectorErrorTest {
                 + "request, error: the query string is not valid percent-encoded UTF-8\"}");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "POST"})
+    void askingForTheErrorPageItselfIsAnUnknownRouteNotA500(String method) throws IOException {
+        String answer = raw(method + " /error HTTP/1.1\r\nHost: quiver\r\nAuthorization: Bearer root:test-root-password"
+                + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 404").containsIgnoringCase("Content-Type: application/json")
+                .contains("\"message\":\"" + dev.quiver.error.ErrorCode.ROUTE_NOT_FOUND.message("/error") + "\"");
+    }
+
     @Test
     void tomcatsOwnErrorReportsAreEnvelopes() {
         TomcatWebServer server = (TomcatWebServer) context.getWebServer();
