@@ -4,6 +4,7 @@ import dev.quiver.error.QuiverException;
 import dev.quiver.store.Compaction;
 import dev.quiver.store.Segment;
 import dev.quiver.store.Table;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Compactor {
+
+    private static final System.Logger LOG = System.getLogger(Compactor.class.getName());
 
     private final CollectionRegistry registry;
 
@@ -45,7 +48,7 @@ class Compactor {
             Table table = collection.table();
             Indexing indexing = collection.indexing();
             for (Compaction ready : indexing.readyCompactions()) {
-                collection.underWriteLock(() -> table.replace(ready));
+                swap(collection, table, ready);
                 compacted[0]++;
             }
             for (Segment segment : List.copyOf(table.segments())) {
@@ -54,12 +57,24 @@ class Compactor {
                     // Copying only reads the rows, so readers go on; the swap is brief.
                     Compaction compaction = table.compacted(segment);
                     if (everyDeleted || !indexing.stage(compaction)) {
-                        collection.underWriteLock(() -> table.replace(compaction));
+                        swap(collection, table, compaction);
                         compacted[0]++;
                     }
                 }
             }
         });
         return compacted[0];
+    }
+
+    /**
+     * Swaps the copy in under the write lock, which searches wait for; logs how long that took,
+     * taking the lock included, so a pause readers saw can be matched to it.
+     */
+    private static void swap(Collection collection, Table table, Compaction compaction) {
+        long started = System.nanoTime();
+        collection.underWriteLock(() -> table.replace(compaction));
+        LOG.log(Level.INFO, "Compacted a segment of {0} rows to {1} in collection {2}; "
+                + "swapping it in under the write lock took {3} ms", compaction.original().size(), compaction.copy().liveCount(), collection.schema().name(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }
