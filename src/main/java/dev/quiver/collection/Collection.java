@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 final class Collection {
 
-    /** Keys a write forgets per hold of the write lock: a few milliseconds' work. */
+    /** Keys a write forgets per hold of the write lock, so readers wait for one step, not for all. */
     private static final int FORGET_STEP = 8192;
 
     private final long id;

@@ -54,7 +54,7 @@ class Compactor {
             for (Segment segment : List.copyOf(table.segments())) {
                 int deleted = segment.size() - segment.liveCount();
                 if (deleted > 0 && (everyDeleted || deleted * 2 >= segment.size()) && !indexing.isStaged(segment)) {
-                    // Copying only reads the rows, so readers go on; the swap is brief.
+                    // Copying only reads the rows, so readers go on; they wait only for the swap.
                     Compaction compaction = table.compacted(segment);
                     if (everyDeleted || !indexing.stage(compaction)) {
                         swap(collection, table, compaction);
@@ -74,7 +74,7 @@ class Compactor {
         long started = System.nanoTime();
         collection.underWriteLock(() -> table.replace(compaction));
         LOG.log(Level.INFO, "Compacted a segment of {0} rows to {1} in collection {2}; "
-                + "swapping it in under the write lock took {3} ms", compaction.original().size(), compaction.copy().liveCount(), collection.schema().name(),
-                (System.nanoTime() - started) / 1_000_000);
+                + "swapping it in under the write lock took {3} ms", compaction.original().size(),
+                compaction.copy().liveCount(), collection.schema().name(), (System.nanoTime() - started) / 1_000_000);
     }
 }
