@@ -4,6 +4,9 @@ import dev.quiver.auth.AccessGuard;
 import dev.quiver.collection.CollectionService;
 import dev.quiver.collection.NewCollection;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ class CollectionController {
 
     @GetMapping(ApiPaths.COLLECTIONS)
     @Operation(summary = "List the collections of a database")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.CollectionNames.class)))
     Envelope list(@RequestParam(required = false) String dbName) {
         accessGuard.requireDatabase(dbName);
         return Envelope.ok(collections.list(dbName));
@@ -35,6 +40,8 @@ class CollectionController {
 
     @PostMapping(ApiPaths.CREATE)
     @Operation(summary = "Create a collection with an index and load it")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Empty.class)))
     Envelope create(@RequestBody Requests.CreateCollection body) {
         accessGuard.requireDatabase(body.dbName());
         collections.create(new NewCollection(body.dbName(), body.collectionName(), body.dimension(),
@@ -47,6 +54,8 @@ class CollectionController {
 
     @GetMapping(ApiPaths.DESCRIBE)
     @Operation(summary = "Describe a collection: fields, index and load state")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Describe.class)))
     Envelope describe(@RequestParam(required = false) String collectionName,
             @RequestParam(required = false) String dbName) {
         accessGuard.requireDatabase(dbName);
@@ -55,6 +64,8 @@ class CollectionController {
 
     @PostMapping(ApiPaths.DROP)
     @Operation(summary = "Drop a collection with its rows and soft-delete records")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Empty.class)))
     Envelope drop(@RequestBody Requests.DropCollection body) {
         accessGuard.requireDatabase(body.dbName());
         collections.drop(body.dbName(), body.collectionName());

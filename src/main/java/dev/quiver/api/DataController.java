@@ -10,6 +10,9 @@ import dev.quiver.collection.Rows;
 import dev.quiver.collection.Written;
 import dev.quiver.config.ApiProperties;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,6 +56,8 @@ class DataController {
 
     @PostMapping(ApiPaths.INSERT)
     @Operation(summary = "Insert one row or an array of rows")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Insert.class)))
     Envelope insert(@RequestBody Requests.Insert body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
         Written written = writer.insert(body.dbName(), body.collectionName(), body.data());
@@ -61,6 +66,8 @@ class DataController {
 
     @PostMapping(ApiPaths.UPSERT)
     @Operation(summary = "Insert rows, replacing those whose primary key exists (autoId false only)")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Upsert.class)))
     Envelope upsert(@RequestBody Requests.Insert body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64, HttpServletRequest request) {
         accessGuard.requireDatabase(body.dbName());
         Written written = writer.upsert(body.dbName(), body.collectionName(), body.data(), context(request));
@@ -69,6 +76,8 @@ class DataController {
 
     @PostMapping(ApiPaths.GET)
     @Operation(summary = "Fetch entities by primary key")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Rows.class)))
     Envelope get(@RequestBody Requests.Get body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
         return rows(reader.get(body.dbName(), body.collectionName(), body.id(), body.outputFields(),
@@ -77,6 +86,8 @@ class DataController {
 
     @GetMapping(ApiPaths.GET)
     @Operation(summary = "Fetch entities by primary key (query-string form the Node SDK 2.3 sends)")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Rows.class)))
     Envelope getByQueryString(@RequestParam(required = false) String dbName,
             @RequestParam(required = false) String collectionName,
             @Parameter(description = "Comma-separated primary keys") @RequestParam(required = false) String id,
@@ -91,6 +102,8 @@ class DataController {
 
     @PostMapping(ApiPaths.QUERY)
     @Operation(summary = "Return the entities matching a filter")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Rows.class)))
     Envelope query(@RequestBody Requests.Query body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
         return rows(reader.query(body.dbName(), body.collectionName(), body.filter(), body.outputFields(),
@@ -99,6 +112,8 @@ class DataController {
 
     @PostMapping(ApiPaths.SEARCH)
     @Operation(summary = "Return the nearest entities to one vector, best first")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Search.class)))
     Envelope search(@RequestBody Requests.Search body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
         return rows(reader.search(body.toSearchRequest()), int64);
@@ -106,6 +121,8 @@ class DataController {
 
     @PostMapping(ApiPaths.DELETE)
     @Operation(summary = "Delete entities by primary key or by filter")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Delete.class)))
     Envelope delete(@RequestBody Requests.Delete body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64, HttpServletRequest request) {
         accessGuard.requireDatabase(body.dbName());
         Written written = writer.delete(body.dbName(), body.collectionName(), body.id(), body.filter(), context(request));
@@ -114,6 +131,8 @@ class DataController {
 
     @PostMapping(ApiPaths.RESTORE)
     @Operation(summary = "Quiver extension: bring soft-deleted entities back (inside the retention window)")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Restore.class)))
     Envelope restore(@RequestBody Requests.Restore body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64, HttpServletRequest request) {
         accessGuard.requireDatabase(body.dbName());
         Restored restored = writer.restore(body.dbName(), body.collectionName(), body.id(), body.filter(), context(request));
@@ -127,6 +146,8 @@ class DataController {
 
     @PostMapping(ApiPaths.DELETIONS)
     @Operation(summary = "Quiver extension: who deleted which entities, when, in which request; oldest first")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Deletions.class)))
     Envelope deletions(@RequestBody Requests.Deletions body, @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
         accessGuard.requireDatabase(body.dbName());
         return deletionPage(deletionHistory.list(body.dbName(), body.collectionName(), body.since(), body.limit(),
@@ -135,6 +156,8 @@ class DataController {
 
     @GetMapping(ApiPaths.DELETIONS)
     @Operation(summary = "Quiver extension: the deletion history (query-string form)")
+    @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
+            content = @Content(schema = @Schema(implementation = Answers.Deletions.class)))
     Envelope deletionsByQueryString(@RequestParam(required = false) String dbName,
             @RequestParam(required = false) String collectionName,
             @Parameter(description = "Epoch milliseconds or ISO-8601") @RequestParam(required = false) String since,

@@ -29,16 +29,16 @@ final class Requests {
             @Schema(defaultValue = "vector") String vectorField,
             String description,
             @Schema(defaultValue = "true") Boolean enableDynamicField,
-            @Schema(description = "Quiver extension: false lets clients supply ids (and makes upsert possible)",
-                    defaultValue = "true", extensions = @Extension(properties = @ExtensionProperty(
+            @Schema(description = "Quiver extension: false lets clients supply ids (and makes upsert possible); "
+                    + "when absent, true for Int64 ids and false for VarChar ids", extensions = @Extension(properties = @ExtensionProperty(
                             name = "x-quiver-extension", value = "true", parseValue = true)))
             Boolean autoId,
             @Schema(description = "Quiver extension: primary key type", allowableValues = {"Int64", "VarChar"},
                     defaultValue = "Int64", extensions = @Extension(properties = @ExtensionProperty(
                             name = "x-quiver-extension", value = "true", parseValue = true)))
             String idType,
-            @Schema(description = "Quiver extension: maximum length of VarChar ids", defaultValue = "65535",
-                    extensions = @Extension(properties = @ExtensionProperty(
+            @Schema(description = "Quiver extension: maximum length of VarChar ids (65535 when absent); only "
+                    + "for idType VarChar", minimum = "1", maximum = "65535", extensions = @Extension(properties = @ExtensionProperty(
                             name = "x-quiver-extension", value = "true", parseValue = true)))
             Integer maxLength,
             @ArraySchema(arraySchema = @Schema(description = "Quiver extension: typed scalar fields, after the "
@@ -93,7 +93,7 @@ final class Requests {
             String dbName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "One row object or an array of them; keys are field names")
+                    description = "An array of rows; keys are field names (one row object, not in an array, is accepted too)")
             @JsonDeserialize(using = RowsJsonDeserializer.class) RowsJson data) implements ApiRequest {
     }
 
@@ -102,11 +102,11 @@ final class Requests {
             String dbName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-                    description = "A primary key or an array of them (numbers or strings)")
+                    description = "The primary keys to fetch (one key, not in an array, is accepted too)")
             JsonNode id,
             @Schema(description = "Fields to return; default [\"*\"]") List<String> outputFields,
             @Schema(description = "Quiver extension: answer as the collection was at this moment, epoch "
-                    + "milliseconds or ISO-8601, inside the retention window", oneOf = {Long.class, String.class},
+                    + "milliseconds (digits, or a JSON number) or ISO-8601, inside the retention window", implementation = String.class,
                     example = "2026-12-01T10:15:30Z", extensions = @Extension(properties = @ExtensionProperty(
                             name = "x-quiver-extension", value = "true", parseValue = true)))
             JsonNode travelTimestamp) implements ApiRequest {
@@ -121,7 +121,7 @@ final class Requests {
             @Schema(defaultValue = "100", description = "0 returns every match") Integer limit,
             @Schema(defaultValue = "0") Integer offset,
             @Schema(description = "Quiver extension: answer as the collection was at this moment, epoch "
-                    + "milliseconds or ISO-8601, inside the retention window", oneOf = {Long.class, String.class},
+                    + "milliseconds (digits, or a JSON number) or ISO-8601, inside the retention window", implementation = String.class,
                     example = "2026-12-01T10:15:30Z", extensions = @Extension(properties = @ExtensionProperty(
                             name = "x-quiver-extension", value = "true", parseValue = true)))
             JsonNode travelTimestamp) implements ApiRequest {
@@ -139,7 +139,7 @@ final class Requests {
             @Schema(description = "Fields to return besides id and distance") List<String> outputFields,
             SearchParams params,
             @Schema(description = "Quiver extension: answer as the collection was at this moment, epoch "
-                    + "milliseconds or ISO-8601, inside the retention window", oneOf = {Long.class, String.class},
+                    + "milliseconds (digits, or a JSON number) or ISO-8601, inside the retention window", implementation = String.class,
                     example = "2026-12-01T10:15:30Z", extensions = @Extension(properties = @ExtensionProperty(
                             name = "x-quiver-extension", value = "true", parseValue = true)))
             JsonNode travelTimestamp) implements ApiRequest {
@@ -164,7 +164,8 @@ final class Requests {
     record Delete(
             String dbName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
-            @Schema(description = "A primary key or an array of them; ignored when filter is set") JsonNode id,
+            @Schema(description = "Primary keys (one key, not in an array, is accepted too); ignored when "
+                    + "filter is set") JsonNode id,
             @Schema(description = "Delete every entity matching this expression") String filter)
             implements ApiRequest {
     }
@@ -175,7 +176,8 @@ final class Requests {
     record Restore(
             String dbName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
-            @Schema(description = "A primary key or an array of them; ignored when filter is set") JsonNode id,
+            @Schema(description = "Primary keys (one key, not in an array, is accepted too); ignored when "
+                    + "filter is set") JsonNode id,
             @Schema(description = "Restore every deleted entity whose latest deleted version matches") String filter)
             implements ApiRequest {
     }
@@ -186,8 +188,9 @@ final class Requests {
     record Deletions(
             String dbName,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String collectionName,
-            @Schema(description = "Only deletions at or after this moment, epoch milliseconds or ISO-8601",
-                    oneOf = {Long.class, String.class}) JsonNode since,
+            @Schema(description = "Only deletions at or after this moment, epoch milliseconds (digits, or a "
+                    + "JSON number) or ISO-8601", implementation = String.class, example = "2026-12-01T00:00:00Z")
+            JsonNode since,
             @Schema(defaultValue = "100", minimum = "1", maximum = "16384") Integer limit,
             @Schema(description = "The nextCursor of the previous page") String cursor) implements ApiRequest {
     }
