@@ -1,7 +1,7 @@
 """Drives a running Quiver through the python client that openapi-generator makes from
 openapi.yaml (the Maven build generates it into target/generated-clients/python). Only the
 generated API and models are used; what a user writes by hand is the host and the token.
-clients/roundtrips.sh runs it with that directory on PYTHONPATH; it exits 1 when a check fails.
+clients/run.sh runs it with that directory on PYTHONPATH; it exits 1 when a check fails.
 """
 import os
 import sys

@@ -1,7 +1,7 @@
 // Drives a running Quiver through the typescript-fetch client that openapi-generator makes from
 // openapi.yaml (the Maven build generates it into target/generated-clients/typescript-fetch).
 // Only the generated API and models are used; what a user writes by hand is the base path and the
-// token. ../roundtrips.sh starts the service and runs this; it exits 1 when any check fails.
+// token. ../run.sh starts the service and runs this; it exits 1 when any check fails.
 import {
     CollectionsApi,
     Configuration,

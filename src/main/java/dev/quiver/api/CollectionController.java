@@ -4,6 +4,7 @@ import dev.quiver.auth.AccessGuard;
 import dev.quiver.collection.CollectionService;
 import dev.quiver.collection.NewCollection;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -56,7 +57,7 @@ class CollectionController {
     @Operation(summary = "Describe a collection: fields, index and load state")
     @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
             content = @Content(schema = @Schema(implementation = Answers.Describe.class)))
-    Envelope describe(@RequestParam(required = false) String collectionName,
+    Envelope describe(@Parameter(example = "book") @RequestParam(required = false) String collectionName,
             @RequestParam(required = false) String dbName) {
         accessGuard.requireDatabase(dbName);
         return Envelope.ok(collections.describe(dbName, collectionName));

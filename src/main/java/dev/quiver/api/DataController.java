@@ -89,9 +89,11 @@ class DataController {
     @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
             content = @Content(schema = @Schema(implementation = Answers.Rows.class)))
     Envelope getByQueryString(@RequestParam(required = false) String dbName,
-            @RequestParam(required = false) String collectionName,
-            @Parameter(description = "Comma-separated primary keys") @RequestParam(required = false) String id,
-            @Parameter(description = "Comma-separated field names") @RequestParam(required = false) String outputFields,
+            @Parameter(example = "book") @RequestParam(required = false) String collectionName,
+            @Parameter(description = "Comma-separated primary keys", example = "1,2")
+            @RequestParam(required = false) String id,
+            @Parameter(description = "Comma-separated field names", example = "id,title")
+            @RequestParam(required = false) String outputFields,
             @Parameter(description = "Quiver extension: epoch milliseconds or ISO-8601")
             @RequestParam(required = false) String travelTimestamp,
             @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {
@@ -159,7 +161,7 @@ class DataController {
     @ApiResponse(responseCode = "200", description = "The envelope: data on success, an error code otherwise",
             content = @Content(schema = @Schema(implementation = Answers.Deletions.class)))
     Envelope deletionsByQueryString(@RequestParam(required = false) String dbName,
-            @RequestParam(required = false) String collectionName,
+            @Parameter(example = "book") @RequestParam(required = false) String collectionName,
             @Parameter(description = "Epoch milliseconds or ISO-8601") @RequestParam(required = false) String since,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
             @RequestHeader(name = ApiPaths.INT64_HEADER, required = false) String int64) {

@@ -3,10 +3,11 @@ package dev.quiver.api;
 import java.util.Map;
 
 /**
- * The request body Swagger UI offers for each operation. Sent top to bottom on a fresh service
- * they all succeed: the collection has client-chosen ids, so get, upsert, delete and restore
- * can name rows the insert wrote. {@code SwaggerUiBrowserTest} and
- * {@code RequestExamplesTest} send them.
+ * The request body Swagger UI offers for each operation. Sent in the page's order on a fresh
+ * service (drop last) they all succeed, and so do the query-string examples of the GET routes:
+ * the collection has client-chosen ids, so get, upsert, delete and restore can name rows the
+ * insert wrote. {@code RequestExamplesTest} sends them all; the browser check in
+ * {@code clients/swagger-ui-check} sends create, insert and search from the page.
  */
 final class RequestExamples {
 

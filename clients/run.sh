@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Drives the packaged jar with the clients the Maven build generated from openapi.yaml: compiles
-# the typescript-fetch client and runs its round trip with Node, then runs the python client's.
-# Run after ./mvnw package (or verify); .ci/run does. The service runs on free ports with a fresh
-# data directory. Exits non-zero when a client does not compile or a check fails.
+# Drives the packaged jar from outside, as its users do: Swagger UI in headless Chromium
+# (swagger-ui-check), then the clients the Maven build generated from openapi.yaml: it compiles the
+# typescript-fetch client and runs its round trip with Node, then runs the python client's. Run
+# after ./mvnw package (or verify); .ci/run does, after installing Debian's chromium. The service
+# runs on free ports with a fresh data directory. Exits non-zero when a check fails.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -11,6 +12,8 @@ generated="$root/target/generated-clients"
 [[ -f "$jar" && -d "$generated/typescript-fetch" && -d "$generated/python" ]] \
     || { echo "build first: ./mvnw -B package" >&2; exit 2; }
 
+[[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || { echo "Swagger UI check needs Chromium: apt-get install chromium" >&2; exit 2; }
+(cd "$here/swagger-ui-check" && npm ci --no-audit --no-fund --loglevel=error)
 (cd "$here/typescript-fetch-roundtrip" && npm ci --no-audit --no-fund --loglevel=error && npx tsc -p .)
 
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
@@ -34,6 +37,9 @@ done
 
 export QUIVER_ENDPOINT="http://127.0.0.1:$port" QUIVER_TOKEN="root:$password"
 failed=0
+# First, on the fresh service: the page's examples create the collection "book".
+echo "Swagger UI:"
+(cd "$here/swagger-ui-check" && npm run --silent check) || failed=1
 echo "typescript-fetch client:"
 (cd "$here/typescript-fetch-roundtrip" && npm run --silent roundtrip) || failed=1
 
