@@ -1,6 +1,7 @@
 package dev.quiver;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -31,4 +32,8 @@ class ArchitectureTest {
                     "dev.quiver.expr..", "dev.quiver.persistence..")
             .should().dependOnClassesThat().resideInAPackage("dev.quiver.api..")
             .because("dependencies point from api to collection, never back (DESIGN.md §4)");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.quiver.(*)..").should().beFreeOfCycles()
+            .because("each feature package can be read, tested and changed from its dependencies up");
 }

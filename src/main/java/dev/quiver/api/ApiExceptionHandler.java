@@ -1,9 +1,14 @@
 package dev.quiver.api;
 
 import dev.quiver.error.ErrorCode;
+import dev.quiver.error.Limit;
 import dev.quiver.error.QuiverException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +40,20 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final Map<Limit, Counter> rejected = new EnumMap<>(Limit.class);
+
+    ApiExceptionHandler(MeterRegistry meters) {
+        for (Limit limit : Limit.values()) {
+            rejected.put(limit, Counter.builder("quiver.requests.rejected").tag("limit", limit.tag())
+                    .description("Requests refused because they ran into a configured limit").register(meters));
+        }
+    }
+
     @ExceptionHandler(QuiverException.class)
     ResponseEntity<Envelope> quiver(QuiverException e) {
+        if (e.limit() != null) {
+            rejected.get(e.limit()).increment();
+        }
         return ResponseEntity.status(status(e)).body(Envelope.error(e.errorCode(), e.getMessage()));
     }
 

@@ -1,6 +1,7 @@
 package dev.quiver.api;
 
 import dev.quiver.error.ErrorCode;
+import dev.quiver.error.Limit;
 import dev.quiver.error.QuiverException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -66,7 +67,8 @@ final class BodyBudget {
             acquired = false;
         }
         if (!acquired) {
-            throw new QuiverException(ErrorCode.RATE_LIMITED, "too many large requests in flight; retry shortly");
+            throw QuiverException.overLimit(Limit.IN_FLIGHT_BODIES, ErrorCode.RATE_LIMITED,
+                    "too many large requests in flight; retry shortly");
         }
     }
 

@@ -20,8 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,8 +34,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @RestController
 @Tag(name = "entities")
 class DataController {
-
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final DataWriter writer;
     private final DataReader reader;
@@ -196,10 +192,7 @@ class DataController {
     }
 
     private static RequestContext context(HttpServletRequest request) {
-        String requestId = request.getHeader("X-Request-Id");
-        if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
-        }
+        String requestId = RequestIdFilter.of(request);
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return new RequestContext(requestId, authentication == null ? "anonymous" : authentication.getName());
     }

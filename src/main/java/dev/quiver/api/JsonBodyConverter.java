@@ -1,6 +1,7 @@
 package dev.quiver.api;
 
 import dev.quiver.error.ErrorCode;
+import dev.quiver.error.Limit;
 import dev.quiver.error.QuiverException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +94,7 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
     }
 
     private QuiverException tooLarge(String size) {
-        return QuiverException.invalid("request body of " + size + " exceeds the limit of " + maxBodySize
-                + " (quiver.api.max-request-size)");
+        return QuiverException.overLimit(Limit.REQUEST_SIZE, ErrorCode.INVALID_PARAMETER, "request body of " + size
+                + " exceeds the limit of " + maxBodySize + " (quiver.api.max-request-size)");
     }
 }

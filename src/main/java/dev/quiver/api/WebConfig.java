@@ -2,8 +2,10 @@ package dev.quiver.api;
 
 import dev.quiver.auth.AccessGuard;
 import dev.quiver.auth.Credentials;
+import dev.quiver.auth.WriteRoutes;
 import dev.quiver.collection.DataReader;
 import dev.quiver.config.ApiProperties;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,12 +26,26 @@ class WebConfig implements WebMvcConfigurer {
         this.properties = properties;
     }
 
+    /** The routes read-only users may not call, for the security chain. */
+    @Bean
+    WriteRoutes writeRoutes() {
+        return new WriteRoutes(List.of(ApiPaths.WRITES));
+    }
+
+    /** First of all, so every log line of the request carries its id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Runs before Spring Security and MVC, so nothing sees the client's form Content-Type. */
     @Bean
     FilterRegistrationBean<JsonContentTypeFilter> jsonContentTypeFilter() {
         FilterRegistrationBean<JsonContentTypeFilter> registration = new FilterRegistrationBean<>(new JsonContentTypeFilter());
         registration.addUrlPatterns(ApiPaths.BASE + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 

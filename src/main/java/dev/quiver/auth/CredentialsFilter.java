@@ -41,7 +41,7 @@ final class CredentialsFilter extends OncePerRequestFilter {
         }
         Optional<QuiverPrincipal> principal = credentials.principal(header);
         if (principal.isEmpty()) {
-            envelopeWriter.unauthenticated(response);
+            envelopeWriter.wrongCredentials(response);
             return;
         }
         authenticate(principal.get());

@@ -1,6 +1,8 @@
 package dev.quiver.auth;
 
 import dev.quiver.error.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -14,12 +16,29 @@ import tools.jackson.databind.json.JsonMapper;
 class EnvelopeWriter {
 
     private final JsonMapper jsonMapper;
+    private final Counter wrongCredentials;
+    private final Counter noCredentials;
 
-    EnvelopeWriter(JsonMapper jsonMapper) {
+    EnvelopeWriter(JsonMapper jsonMapper, MeterRegistry meters) {
         this.jsonMapper = jsonMapper;
+        this.wrongCredentials = loginFailures(meters, "wrong-credentials");
+        this.noCredentials = loginFailures(meters, "no-credentials");
     }
 
-    void unauthenticated(HttpServletResponse response) throws IOException {
+    private static Counter loginFailures(MeterRegistry meters, String reason) {
+        return Counter.builder("quiver.auth.failures").tag("reason", reason)
+                .description("Requests answered 401: credentials that match no user or key, or none").register(meters);
+    }
+
+    /** 401 for credentials that name no user or key (or the wrong password). */
+    void wrongCredentials(HttpServletResponse response) throws IOException {
+        wrongCredentials.increment();
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, null);
+    }
+
+    /** 401 for a route that needs credentials, asked without any. */
+    void noCredentials(HttpServletResponse response) throws IOException {
+        noCredentials.increment();
         write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, null);
     }
 

@@ -1,6 +1,5 @@
 package dev.quiver.auth;
 
-import dev.quiver.api.ApiPaths;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, EnvelopeWriter envelopeWriter) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, EnvelopeWriter envelopeWriter,
+            WriteRoutes writeRoutes) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -33,11 +33,12 @@ class SecurityConfig {
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                        .requestMatchers(HttpMethod.POST, ApiPaths.WRITES).hasAuthority(CredentialsFilter.WRITE)
+                        .requestMatchers(HttpMethod.POST, writeRoutes.paths().toArray(String[]::new))
+                        .hasAuthority(CredentialsFilter.WRITE)
                         .requestMatchers("/v1/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> envelopeWriter.unauthenticated(response))
+                        .authenticationEntryPoint((request, response, e) -> envelopeWriter.noCredentials(response))
                         .accessDeniedHandler((request, response, e) -> envelopeWriter.forbidden(response,
                                 "user " + SecurityContextHolder.getContext().getAuthentication().getName() + " is read-only")));
         return http.build();

@@ -71,6 +71,17 @@ final class Collection {
         return new SegmentFilter(filter, schema, checked.candidateKeys());
     }
 
+    /** Rows deleted but still held in their segments, until compaction rewrites them. */
+    long deletedRowsInMemory() {
+        return read(() -> {
+            long deleted = 0;
+            for (Segment segment : table.segments()) {
+                deleted += segment.size() - segment.liveCount();
+            }
+            return deleted;
+        });
+    }
+
     <T> T read(Supplier<T> action) {
         lock.readLock().lock();
         try {

@@ -2,7 +2,11 @@ package dev.quiver.collection;
 
 import dev.quiver.config.ApiProperties;
 import dev.quiver.error.ErrorCode;
+import dev.quiver.error.Limit;
 import dev.quiver.error.QuiverException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +31,15 @@ class CollectionRegistry {
     private final int maxCollections;
     private final ConcurrentMap<Key, Collection> collections = new ConcurrentHashMap<>();
     private final AtomicLong lastCollectionId = new AtomicLong();
+    private final MeterRegistry meters;
+    private final ConcurrentMap<Collection, List<Meter>> gauges = new ConcurrentHashMap<>();
     private volatile boolean recovered;
 
-    CollectionRegistry(ApiProperties properties) {
+    CollectionRegistry(ApiProperties properties, MeterRegistry meters) {
         databases.add(DEFAULT_DATABASE);
         databases.addAll(properties.databases());
         maxCollections = properties.maxCollections();
+        this.meters = meters;
     }
 
     /** The database a request names, defaulting to {@code default}; unknown names get code 800. */
@@ -94,8 +102,8 @@ class CollectionRegistry {
     /** Refuses a new collection beyond {@code quiver.api.max-collections}. */
     void requireRoom() {
         if (collections.size() >= maxCollections) {
-            throw QuiverException.invalid("the service already holds " + maxCollections
-                    + " collections, its limit (quiver.api.max-collections); drop one first");
+            throw QuiverException.overLimit(Limit.MAX_COLLECTIONS, ErrorCode.INVALID_PARAMETER, "the service already "
+                    + "holds " + maxCollections + " collections, its limit (quiver.api.max-collections); drop one first");
         }
     }
 
@@ -104,11 +112,35 @@ class CollectionRegistry {
         if (collections.putIfAbsent(new Key(schema.dbName(), schema.name()), collection) != null) {
             throw new IllegalStateException("collection " + schema.name() + " is registered twice");
         }
+        gauges.put(collection, List.of(
+                gauge("quiver.collection.rows", "Live rows", collection, () -> collection.table().liveCount()),
+                gauge("quiver.collection.deleted.rows", "Deleted rows still held in memory until compaction",
+                        collection, collection::deletedRowsInMemory),
+                gauge("quiver.index.pending.rows", "Rows of segments that should have an HNSW graph and do not yet",
+                        collection, () -> collection.indexing().pendingRows())));
     }
 
     void remove(Collection collection) {
         CollectionSchema schema = collection.schema();
         collections.remove(new Key(schema.dbName(), schema.name()), collection);
+        List<Meter> removed = gauges.remove(collection);
+        if (removed != null) {
+            removed.forEach(meters::remove);
+        }
+    }
+
+    /** A gauge read at each scrape; NaN once the collection is dropped, until its gauges are removed. */
+    private Meter gauge(String name, String description, Collection collection, Supplier<Long> value) {
+        CollectionSchema schema = collection.schema();
+        Supplier<Number> reading = () -> {
+            try {
+                return value.get();
+            } catch (QuiverException dropped) {
+                return Double.NaN;
+            }
+        };
+        return Gauge.builder(name, reading).description(description)
+                .tag("database", schema.dbName()).tag("collection", schema.name()).register(meters);
     }
 
     static QuiverException notFound(String dbName, String name) {

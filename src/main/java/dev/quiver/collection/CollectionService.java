@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CollectionService {
+
+    private static final Logger log = LoggerFactory.getLogger(CollectionService.class);
 
     static final int MIN_DIMENSION = 2;
     static final int MAX_DIMENSION = 32768;
@@ -70,6 +74,8 @@ public class CollectionService {
             store.create(new StoredCollection(id, schema.dbName(), schema.name(), storedForm.schemaJson(schema),
                     System.currentTimeMillis()));
             registry.add(new Collection(id, schema, segmentRows));
+            log.info("Created collection {}.{}: dimension {}, {}, {}", schema.dbName(), schema.name(),
+                    schema.dimension(), schema.metric(), schema.index().type());
         }
     }
 
@@ -104,6 +110,7 @@ public class CollectionService {
             Collection collection = registry.get(registry.database(dbName), collectionName);
             collection.drop(() -> store.drop(collection.id()));
             registry.remove(collection);
+            log.info("Dropped collection {}.{}", collection.schema().dbName(), collection.schema().name());
         }
     }
 

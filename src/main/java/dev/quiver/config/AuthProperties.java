@@ -30,6 +30,13 @@ public record AuthProperties(
     /** Names are recorded with every soft delete, in a column of this width. */
     public static final int NAME_MAX = 255;
 
+    /** Says whether a root password is set, never what it is (this record may end up in a log). */
+    @Override
+    public String toString() {
+        return "AuthProperties[enabled=" + enabled + ", rootPassword=" + (rootPassword == null ? "unset" : "******")
+                + ", users=" + users + ", apiKeys=" + apiKeys + "]";
+    }
+
     /**
      * @param databases databases the user may use; empty means all
      * @param readOnly when true the user may only list, describe, get, query and search
@@ -39,6 +46,11 @@ public record AuthProperties(
             @NotBlank String passwordHash,
             @DefaultValue List<String> databases,
             @DefaultValue("false") boolean readOnly) {
+
+        @Override
+        public String toString() {
+            return "User[name=" + name + ", passwordHash=******, databases=" + databases + ", readOnly=" + readOnly + "]";
+        }
     }
 
     /**
@@ -49,5 +61,10 @@ public record AuthProperties(
             @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String sha256,
             @DefaultValue List<String> databases,
             @DefaultValue("false") boolean readOnly) {
+
+        @Override
+        public String toString() {
+            return "ApiKey[name=" + name + ", sha256=******, databases=" + databases + ", readOnly=" + readOnly + "]";
+        }
     }
 }

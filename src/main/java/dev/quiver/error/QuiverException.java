@@ -7,14 +7,30 @@ package dev.quiver.error;
 public class QuiverException extends RuntimeException {
 
     private final ErrorCode errorCode;
+    private final Limit limit;
 
     public QuiverException(ErrorCode errorCode, String detail) {
+        this(errorCode, detail, null);
+    }
+
+    private QuiverException(ErrorCode errorCode, String detail, Limit limit) {
         super(errorCode.message(detail), null, false, false);
         this.errorCode = errorCode;
+        this.limit = limit;
     }
 
     public ErrorCode errorCode() {
         return errorCode;
+    }
+
+    /** The configured bound the request ran into, or null when it failed for another reason. */
+    public Limit limit() {
+        return limit;
+    }
+
+    /** A request refused because it ran into a configured bound. */
+    public static QuiverException overLimit(Limit limit, ErrorCode errorCode, String detail) {
+        return new QuiverException(errorCode, detail, limit);
     }
 
     public static QuiverException invalid(String detail) {

@@ -9,6 +9,7 @@ import dev.quiver.error.QuiverException;
 import dev.quiver.index.Metric;
 import dev.quiver.store.IdType;
 import java.util.List;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
@@ -22,7 +23,7 @@ class CollectionLimitTest {
     @Test
     void beyondTheCollectionLimitThereIsNoRoomUntilADrop() {
         CollectionRegistry registry = new CollectionRegistry(new ApiProperties(List.of(), 2, DataSize.ofMegabytes(64),
-                DataSize.ofMegabytes(256), 64, DataSize.ofMegabytes(1), true));
+                DataSize.ofMegabytes(256), 64, DataSize.ofMegabytes(1), true), new SimpleMeterRegistry());
         Collection first = collection("first");
         registry.add(first);
         registry.add(collection("second"));
