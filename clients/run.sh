@@ -24,7 +24,7 @@ password="roundtrip-$RANDOM$RANDOM"
 java --add-modules jdk.incubator.vector -jar "$jar" --server.port="$port" --management.server.port="$management" \
     --quiver.data-dir="$work/data" --quiver.auth.root-password="$password" >"$work/quiver.log" 2>&1 &
 pid=$!
-trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 ready=""
 for _ in $(seq 1 120); do

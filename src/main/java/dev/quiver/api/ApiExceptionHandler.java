@@ -69,6 +69,20 @@ class ApiExceptionHandler {
                 ErrorCode.UNEXPECTED.message("the relational store failed; nothing of this request was written")));
     }
 
+    /**
+     * The heap ran out while this request was parsed or served. Writes check for room before they
+     * commit (and refuse with the same code), so this is a request that needed more transient
+     * memory than was free: refused, logged, and the service goes on.
+     */
+    @ExceptionHandler(OutOfMemoryError.class)
+    ResponseEntity<Envelope> outOfMemory(OutOfMemoryError e, HttpServletRequest request) {
+        log.error("Out of memory on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        rejected.get(Limit.MEMORY).increment();
+        return ResponseEntity.ok(Envelope.error(ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.message(
+                "the service ran out of memory handling this request; retry later, send smaller requests, or give "
+                        + "the JVM more heap (-Xmx)")));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Envelope> forbidden(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)

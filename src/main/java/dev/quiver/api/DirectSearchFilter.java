@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * collection went from about 7,000 to about 15,000 answers a second (bench/README, "The HTTP
  * path"). It applies the same rules as the full path (the same credentials and database
  * permissions, the same search and JSON, the same headers) and hands every request it is not sure
- * of to the full chain, body intact: absent or wrong credentials, a body of unknown or large size,
+ * of to the full chain, body intact: credentials it cannot accept without a password check (absent,
+ * wrong, or not verified before; the chain checks and throttles those), a body of unknown or large size,
  * a body {@link SearchBody} does not read, a search that fails other than with a
  * {@link QuiverException}. So every refusal still comes from one place (the security chain,
  * {@link ApiExceptionHandler}); only a {@link QuiverException}, which carries its own envelope and
@@ -70,7 +71,7 @@ final class DirectSearchFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<QuiverPrincipal> principal = credentials.principal(request.getHeader(HttpHeaders.AUTHORIZATION));
+        Optional<QuiverPrincipal> principal = credentials.recognised(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (principal.isEmpty()) {
             chain.doFilter(request, response);
             return;

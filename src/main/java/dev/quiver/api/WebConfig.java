@@ -40,12 +40,22 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Before the direct search path, so searches answered there have their deadline too. */
+    @Bean
+    FilterRegistrationBean<RequestDeadlineFilter> requestDeadlineFilter() {
+        FilterRegistrationBean<RequestDeadlineFilter> registration = new FilterRegistrationBean<>(
+                new RequestDeadlineFilter(properties.requestTimeout()));
+        registration.addUrlPatterns(ApiPaths.BASE + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     /** Runs before Spring Security and MVC, so nothing sees the client's form Content-Type. */
     @Bean
     FilterRegistrationBean<JsonContentTypeFilter> jsonContentTypeFilter() {
         FilterRegistrationBean<JsonContentTypeFilter> registration = new FilterRegistrationBean<>(new JsonContentTypeFilter());
         registration.addUrlPatterns(ApiPaths.BASE + "/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
         return registration;
     }
 
@@ -60,13 +70,13 @@ class WebConfig implements WebMvcConfigurer {
                 credentials, accessGuard, reader, jsonMapper, properties.int64AsNumber(),
                 properties.maxRequestSize().toBytes()));
         registration.addUrlPatterns(ApiPaths.SEARCH);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
     }
 
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
         builder.addCustomConverter(new JsonBodyConverter(jsonMapper, properties.maxRequestSize(),
-                new BodyBudget(properties.maxInFlightBodySize().toBytes(), BodyBudget.DEFAULT_WAIT)));
+                new BodyBudget(properties.inFlightBodyBytes(), BodyBudget.DEFAULT_WAIT)));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ class CredentialStore {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialStore.class);
     private static final int MAX_REMEMBERED = 10_000;
+    /** Distinct user hashes timed at start to find the slowest check (each costs one check). */
+    private static final int MAX_TIMED_HASHES = 16;
 
     private static final String PBKDF2_ID = "{pbkdf2@SpringSecurity_v5_8}";
 
@@ -39,6 +42,7 @@ class CredentialStore {
     private final List<StoredKey> apiKeys;
     private final Map<String, QuiverPrincipal> verified = new ConcurrentHashMap<>();
     private final String unknownUserHash;
+    private final long slowestCheckNanos;
 
     CredentialStore(AuthProperties properties) {
         String rootPassword = properties.rootPassword();
@@ -60,6 +64,12 @@ class CredentialStore {
                         new QuiverPrincipal(key.name(), new HashSet<>(key.databases()), key.readOnly())))
                 .toList();
         unknownUserHash = hash("unknown-user");
+        slowestCheckNanos = slowestCheck();
+    }
+
+    /** The user, when exactly these credentials were verified before; never checks a hash. */
+    Optional<QuiverPrincipal> remembered(String name, String password) {
+        return Optional.ofNullable(verified.get(fingerprint("user\0" + name + "\0" + password)));
     }
 
     Optional<QuiverPrincipal> user(String name, String password) {
@@ -68,14 +78,49 @@ class CredentialStore {
         if (known != null) {
             return Optional.of(known);
         }
+        long start = System.nanoTime();
         StoredUser user = users.get(name);
         // Check a dummy hash for unknown users so timing does not reveal which names exist.
         boolean matches = encoder.matches(password, user == null ? unknownUserHash : user.passwordHash()) && user != null;
         if (!matches) {
+            takeAtLeast(slowestCheckNanos, start);
             return Optional.empty();
         }
         remember(fingerprint, user.principal());
         return Optional.of(user.principal());
+    }
+
+    /**
+     * The slowest password check of the configured hashes and the dummy one, timed once at start:
+     * a failed check lasts at least this long, so an unknown name (the dummy hash) and a known
+     * one with a costlier hash (bcrypt at a higher cost, say) answer alike.
+     */
+    private long slowestCheck() {
+        long slowest = 0;
+        List<String> hashes = new ArrayList<>();
+        hashes.add(unknownUserHash);
+        users.values().stream().map(StoredUser::passwordHash).distinct().limit(MAX_TIMED_HASHES).forEach(hashes::add);
+        for (String hash : hashes) {
+            long start = System.nanoTime();
+            try {
+                encoder.matches("timing-probe", hash);
+            } catch (IllegalArgumentException unreadable) {
+                continue; // a hash without an {id} prefix: logging in as that user fails loudly instead
+            }
+            slowest = Math.max(slowest, System.nanoTime() - start);
+        }
+        return slowest;
+    }
+
+    private static void takeAtLeast(long nanos, long since) {
+        long left = nanos - (System.nanoTime() - since);
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     Optional<QuiverPrincipal> apiKey(String key) {

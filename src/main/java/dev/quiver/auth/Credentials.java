@@ -20,41 +20,118 @@ public class Credentials {
 
     private final CredentialStore store;
     private final boolean enabled;
+    private final LoginThrottle throttle;
 
     Credentials(CredentialStore store, AuthProperties properties) {
         this.store = store;
         this.enabled = properties.enabled();
+        this.throttle = new LoginThrottle(properties.maxFailedLogins());
     }
 
     boolean enabled() {
         return enabled;
     }
 
+    /** What checking a present {@code Authorization} header found. */
+    sealed interface Check {
+        record Accepted(QuiverPrincipal principal) implements Check {
+        }
+
+        record Wrong() implements Check {
+        }
+
+        /** Too many failures from this address or for this user lately: not checked at all. */
+        record Throttled(long retryAfterSeconds) implements Check {
+        }
+    }
+
+    /**
+     * Checks the header of a request from {@code address}: credentials verified before pass at
+     * once; otherwise a client or user name with too many recent failures is refused without a
+     * password check ({@link LoginThrottle}), and a failure counts against both.
+     */
+    Check check(String authorization, String address) {
+        Optional<QuiverPrincipal> known = recognised(authorization);
+        if (known.isPresent()) {
+            return new Check.Accepted(known.get());
+        }
+        String user = userName(authorization);
+        long wait = throttle.retryAfterSeconds(address, user);
+        if (wait > 0) {
+            return new Check.Throttled(wait);
+        }
+        Optional<QuiverPrincipal> principal = principal(authorization);
+        if (principal.isPresent()) {
+            return new Check.Accepted(principal.get());
+        }
+        throttle.failed(address, user);
+        return new Check.Wrong();
+    }
+
+    /**
+     * The caller, when that needs no password check: auth is off, the key is an API key (a
+     * SHA-256 away), or these credentials were verified before. Empty otherwise, also for
+     * credentials that may be right: the full check decides those.
+     */
+    public Optional<QuiverPrincipal> recognised(String authorization) {
+        if (!enabled) {
+            return Optional.of(QuiverPrincipal.root());
+        }
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String credentials = userPasswordText(authorization.strip());
+        if (credentials == null) {
+            String token = bearerToken(authorization.strip());
+            return token == null ? Optional.empty() : store.apiKey(token);
+        }
+        int colon = credentials.indexOf(':');
+        return colon <= 0 ? Optional.empty()
+                : store.remembered(credentials.substring(0, colon), credentials.substring(colon + 1));
+    }
+
     /** The caller the header names, or empty when it is absent or its credentials are wrong. */
-    public Optional<QuiverPrincipal> principal(String authorization) {
+    Optional<QuiverPrincipal> principal(String authorization) {
         if (!enabled) {
             return Optional.of(QuiverPrincipal.root());
         }
         return authorization == null ? Optional.empty() : verified(authorization.strip());
     }
 
-    /** Empty when the credentials in a present header are wrong or unreadable. */
-    private Optional<QuiverPrincipal> verified(String header) {
+    /** The user name a header claims, or null (an API key, or nothing readable). */
+    private static String userName(String authorization) {
+        String credentials = authorization == null ? null : userPasswordText(authorization.strip());
+        int colon = credentials == null ? -1 : credentials.indexOf(':');
+        return colon <= 0 ? null : credentials.substring(0, colon);
+    }
+
+    /** {@code user:password} of a Basic or user-password Bearer header, else null. */
+    private static String userPasswordText(String header) {
         if (header.startsWith(BASIC)) {
-            String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).strip()),
+                return new String(Base64.getDecoder().decode(header.substring(BASIC.length()).strip()),
                         StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return Optional.empty();
+                return null;
             }
-            return userPassword(decoded);
         }
+        String token = bearerToken(header);
+        return token != null && token.indexOf(':') >= 0 ? token : null;
+    }
+
+    private static String bearerToken(String header) {
         String token = header.startsWith(BEARER) ? header.substring(BEARER.length()).strip() : header;
-        if (token.isEmpty() || token.equals("Bearer")) {
-            return Optional.empty();
+        return token.isEmpty() || token.equals("Bearer") ? null : token;
+    }
+
+    /** Empty when the credentials in a present header are wrong or unreadable. */
+    private Optional<QuiverPrincipal> verified(String header) {
+        String credentials = userPasswordText(header);
+        if (credentials != null) {
+            return userPassword(credentials);
         }
-        return token.indexOf(':') >= 0 ? userPassword(token) : store.apiKey(token);
+        String token = header.startsWith(BASIC) ? null : bearerToken(header);
+        return token == null ? Optional.empty() : store.apiKey(token);
     }
 
     private Optional<QuiverPrincipal> userPassword(String credentials) {

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -39,13 +38,15 @@ final class CredentialsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<QuiverPrincipal> principal = credentials.principal(header);
-        if (principal.isEmpty()) {
+        Credentials.Check check = credentials.check(header, request.getRemoteAddr());
+        if (check instanceof Credentials.Check.Accepted accepted) {
+            authenticate(accepted.principal());
+            chain.doFilter(request, response);
+        } else if (check instanceof Credentials.Check.Throttled throttled) {
+            envelopeWriter.throttledLogin(response, throttled.retryAfterSeconds());
+        } else {
             envelopeWriter.wrongCredentials(response);
-            return;
         }
-        authenticate(principal.get());
-        chain.doFilter(request, response);
     }
 
     private static void authenticate(QuiverPrincipal principal) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,22 +19,33 @@ class EnvelopeWriter {
     private final JsonMapper jsonMapper;
     private final Counter wrongCredentials;
     private final Counter noCredentials;
+    private final Counter throttled;
 
     EnvelopeWriter(JsonMapper jsonMapper, MeterRegistry meters) {
         this.jsonMapper = jsonMapper;
         this.wrongCredentials = loginFailures(meters, "wrong-credentials");
         this.noCredentials = loginFailures(meters, "no-credentials");
+        this.throttled = loginFailures(meters, "throttled");
     }
 
     private static Counter loginFailures(MeterRegistry meters, String reason) {
         return Counter.builder("quiver.auth.failures").tag("reason", reason)
-                .description("Requests answered 401: credentials that match no user or key, or none").register(meters);
+                .description("Requests answered 401: credentials that match no user or key, none, or not checked after "
+                        + "too many failures").register(meters);
     }
 
     /** 401 for credentials that name no user or key (or the wrong password). */
     void wrongCredentials(HttpServletResponse response) throws IOException {
         wrongCredentials.increment();
         write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, null);
+    }
+
+    /** 401 with Retry-After, unchecked: too many failed logins from this client or for this user lately. */
+    void throttledLogin(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        throttled.increment();
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+                "too many failed logins from this client or for this user; retry in " + retryAfterSeconds + " s");
     }
 
     /** 401 for a route that needs credentials, asked without any. */

@@ -1,5 +1,8 @@
 package dev.quiver.collection;
 
+import dev.quiver.error.ErrorCode;
+import dev.quiver.error.Limit;
+import dev.quiver.error.QuiverException;
 import dev.quiver.expr.CompiledFilter;
 import dev.quiver.expr.Filter;
 import dev.quiver.index.BuildThrottle;
@@ -104,7 +107,14 @@ final class Collection {
         try {
             requireNotDropped();
             PlannedWrite<T> write = planner.plan(this);
-            underWriteLock(() -> table.reserve(write.appendCount()));
+            MemoryGuard.HEAP.require(write.appendCount(), schema.dimension(), table.liveCount());
+            try {
+                underWriteLock(() -> table.reserve(write.appendCount()));
+            } catch (OutOfMemoryError e) {
+                // Nothing is committed yet: refuse as the guard would have, leaving no trace.
+                throw QuiverException.overLimit(Limit.MEMORY, ErrorCode.RATE_LIMITED, "not enough memory to insert "
+                        + write.appendCount() + " rows; delete rows, or give the JVM more heap (-Xmx)");
+            }
             write.commit().run();
             underWriteLock(write.apply());
             forgetKeys(write.deleted());

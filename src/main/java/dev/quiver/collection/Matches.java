@@ -83,8 +83,23 @@ final class Matches {
             return visible;
         }
         IntPredicate test = filter.on(rows.segment(index));
-        return local -> visible.test(local) && test.test(local);
+        RequestDeadline deadline = RequestDeadline.current();
+        if (deadline == null) {
+            return local -> visible.test(local) && test.test(local);
+        }
+        // A filter's cost per row has no bound of its own (a long like pattern on long values), so
+        // the loop it drives checks the clock; the count is only a sampling rate, races are harmless.
+        int[] calls = {0};
+        return local -> {
+            if ((++calls[0] & DEADLINE_SAMPLE) == 0) {
+                deadline.check();
+            }
+            return visible.test(local) && test.test(local);
+        };
     }
+
+    /** Rows between two looks at the clock, less one (a mask). */
+    private static final int DEADLINE_SAMPLE = 1023;
 
     /** Snapshot ordinals of the visible rows with these keys, once each, in insertion (version) order. */
     private static List<Integer> candidates(Snapshot rows, List<Object> keys) {

@@ -1,6 +1,7 @@
 package dev.quiver.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param rootPassword password of user {@code root}; generated and logged once when absent
  * @param users further users
  * @param apiKeys API keys, sent as {@code Authorization: Bearer <key>}
+ * @param maxFailedLogins failed logins per minute from one client address, or for one user name,
+ *     after which further attempts are refused (401 with Retry-After) without a password check
  */
 @Validated
 @ConfigurationProperties("quiver.auth")
@@ -25,7 +28,8 @@ public record AuthProperties(
         @DefaultValue("true") boolean enabled,
         String rootPassword,
         @DefaultValue List<@Valid User> users,
-        @DefaultValue List<@Valid ApiKey> apiKeys) {
+        @DefaultValue List<@Valid ApiKey> apiKeys,
+        @DefaultValue("10") @Min(1) int maxFailedLogins) {
 
     /** Names are recorded with every soft delete, in a column of this width. */
     public static final int NAME_MAX = 255;
@@ -34,7 +38,7 @@ public record AuthProperties(
     @Override
     public String toString() {
         return "AuthProperties[enabled=" + enabled + ", rootPassword=" + (rootPassword == null ? "unset" : "******")
-                + ", users=" + users + ", apiKeys=" + apiKeys + "]";
+                + ", users=" + users + ", apiKeys=" + apiKeys + ", maxFailedLogins=" + maxFailedLogins + "]";
     }
 
     /**

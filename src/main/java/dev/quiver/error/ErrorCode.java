@@ -19,6 +19,8 @@ public enum ErrorCode {
     BAD_PRIMARY_KEY(1806, "please check the primary key and its' type can only in [int, string]"),
     RATE_LIMITED(1807, "request is rejected by limiter"),
     ROUTE_NOT_FOUND(404, "route not found"),
+    /** Milvus's merr code for a request that ran out of time. */
+    TIMEOUT(10001, "request timeout"),
     UNEXPECTED(65535, "unexpected error");
 
     private final int code;

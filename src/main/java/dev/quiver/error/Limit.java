@@ -11,7 +11,9 @@ public enum Limit {
     /** {@code quiver.api.max-in-flight-body-size}: the bodies held at once. */
     IN_FLIGHT_BODIES("in-flight-bodies"),
     /** {@code quiver.api.max-collections}. */
-    MAX_COLLECTIONS("max-collections");
+    MAX_COLLECTIONS("max-collections"),
+    /** The heap: a write whose rows would not fit is refused before anything is stored. */
+    MEMORY("memory");
 
     private final String tag;
 

@@ -100,6 +100,10 @@ final class Functions {
     }
 
     static IntPredicate like(Operand target, String pattern, int position) {
+        if (pattern.length() > LikePattern.MAX_LENGTH) {
+            throw new FilterException("like pattern of " + pattern.length() + " characters exceeds the limit of "
+                    + LikePattern.MAX_LENGTH, position);
+        }
         Predicate<String> matcher = LikePattern.compile(pattern);
         if (target instanceof Text text) {
             IntFunction<String> reader = text.reader();

@@ -30,10 +30,17 @@ import java.util.List;
 final class Parser {
 
     static final int MAX_DEPTH = 200;
+    /**
+     * Most conditions (comparisons, {@code in}, {@code like}, {@code is null}, functions) in one
+     * filter: each is evaluated per row, so a megabyte of {@code or}-ed comparisons would cost
+     * seconds per thousand rows. Long key lists belong in one {@code in [...]}, which counts once.
+     */
+    static final int MAX_CONDITIONS = 4096;
 
     private final List<Token> tokens;
     private int index;
     private int depth;
+    private int conditions;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -82,6 +89,10 @@ final class Parser {
     }
 
     private Node predicate() {
+        if (++conditions > MAX_CONDITIONS) {
+            throw new FilterException("more than " + MAX_CONDITIONS + " conditions; put long lists of values in "
+                    + "one 'in [...]'", peek().position());
+        }
         Node left = additive();
         Token next = peek();
         CompareOp op = compareOp(next.kind());

@@ -7,6 +7,7 @@ import dev.quiver.collection.QueryVector;
 import dev.quiver.collection.SearchRequest;
 import dev.quiver.config.ApiProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SearchBodyTest {
 
     private static final JsonMapper MAPPER = new JsonConfig().jsonMapper(new ApiProperties(List.of(), 1000,
-            DataSize.ofMegabytes(64), DataSize.ofMegabytes(256), 64, DataSize.ofMegabytes(1), true), List.of());
+            DataSize.ofMegabytes(64), DataSize.ofMegabytes(256), 64, DataSize.ofMegabytes(1), true,
+            Duration.ofSeconds(30)), List.of());
 
     @Test
     void readsTheUsualSearchAsDataBindingDoes() {

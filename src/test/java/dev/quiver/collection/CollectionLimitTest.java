@@ -8,6 +8,7 @@ import dev.quiver.error.ErrorCode;
 import dev.quiver.error.QuiverException;
 import dev.quiver.index.Metric;
 import dev.quiver.store.IdType;
+import java.time.Duration;
 import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CollectionLimitTest {
     @Test
     void beyondTheCollectionLimitThereIsNoRoomUntilADrop() {
         CollectionRegistry registry = new CollectionRegistry(new ApiProperties(List.of(), 2, DataSize.ofMegabytes(64),
-                DataSize.ofMegabytes(256), 64, DataSize.ofMegabytes(1), true), new SimpleMeterRegistry());
+                DataSize.ofMegabytes(256), 64, DataSize.ofMegabytes(1), true, Duration.ofSeconds(30)), new SimpleMeterRegistry());
         Collection first = collection("first");
         registry.add(first);
         registry.add(collection("second"));

@@ -12,10 +12,10 @@ class AuthPropertiesTest {
     void toStringNamesUsersAndKeysButNoSecret() {
         AuthProperties properties = new AuthProperties(true, "s3cret-root",
                 List.of(new AuthProperties.User("alice", "{bcrypt}$2a$10$abcdefghijklmnopqrstuv", List.of("db1"), true)),
-                List.of(new AuthProperties.ApiKey("ci", "a".repeat(64), List.of(), false)));
+                List.of(new AuthProperties.ApiKey("ci", "a".repeat(64), List.of(), false)), 10);
 
         assertThat(properties.toString()).contains("alice", "ci", "db1", "rootPassword=******")
                 .doesNotContain("s3cret-root", "$2a$10$", "a".repeat(64));
-        assertThat(new AuthProperties(true, null, List.of(), List.of()).toString()).contains("rootPassword=unset");
+        assertThat(new AuthProperties(true, null, List.of(), List.of(), 10).toString()).contains("rootPassword=unset");
     }
 }

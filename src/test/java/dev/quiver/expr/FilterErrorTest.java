@@ -122,14 +122,17 @@ class FilterErrorTest {
     }
 
     @Test
-    void hundredThousandTermChainsCompileAndEvaluateWithoutStackOverflow() {
-        int terms = 100_000;
+    void chainsUpToTheConditionLimitCompileAndEvaluateWithoutStackOverflow() {
+        int terms = Parser.MAX_CONDITIONS - 1;
         StringBuilder or = new StringBuilder("a == 1");
         StringBuilder and = new StringBuilder("id > 0");
         StringBuilder mixed = new StringBuilder("id == 3");
         for (int i = 1; i < terms; i++) {
             or.append(" or a == 1");
             and.append(" and id > 0");
+        }
+        // One or two conditions a step: as many steps as fit under the limit.
+        for (int i = 1; i < terms * 2 / 3; i++) {
             mixed.append(i % 2 == 0 ? " || id == 3 && a == 2" : " or id == 3");
         }
         or.append(" or id == 3");
@@ -142,6 +145,15 @@ class FilterErrorTest {
         assertThat(List.of(anyOf.test(0), anyOf.test(1), anyOf.test(2))).containsExactly(true, false, true);
         assertThat(List.of(allOf.test(0), allOf.test(1), allOf.test(2))).containsExactly(true, false, true);
         assertThat(List.of(mix.test(0), mix.test(1), mix.test(2))).containsExactly(false, false, true);
+    }
+
+    @Test
+    void aHundredThousandTermChainIsRefusedAtTheConditionLimit() {
+        String chain = "a == 1" + " or a == 1".repeat(99_999);
+
+        assertThatThrownBy(() -> Filter.compile(chain, DYNAMIC))
+                .hasMessageStartingWith("invalid parameter, filter: more than 4096 conditions; put long lists of "
+                        + "values in one 'in [...]' at position " + (6 + 10 * 4095 + 5));
     }
 
     @Test

@@ -67,4 +67,16 @@ class LikePatternTest {
         }
         return text.toString();
     }
+
+    @Test
+    void aLongPatternAgainstALongRunStaysCorrect() {
+        // The probe: cost pattern x value for the backtracking matcher (minutes per value).
+        String value = "a".repeat(65_535);
+        String pattern = "%" + "a".repeat(4_000) + "b_";
+
+        assertThat(LikePattern.compile(pattern).test(value)).isFalse();
+        assertThat(LikePattern.compile(pattern).test(value + "bc")).isTrue();
+        assertThat(LikePattern.compile("%" + "a".repeat(100) + "_%a").test(value)).isTrue();
+        assertThat(LikePattern.compile("a%" + "_".repeat(4_000) + "%a").test(value)).isTrue();
+    }
 }
