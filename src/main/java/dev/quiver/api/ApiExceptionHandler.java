@@ -138,6 +138,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Envelope> unexpected(Exception e, HttpServletRequest request) {
+        // Spring MVC hands an Error from a handler over wrapped ("Handler dispatch failed").
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError outOfMemory) {
+                return outOfMemory(outOfMemory, request);
+            }
+        }
         if (e instanceof HttpMessageNotWritableException && e.getCause() instanceof IOException) {
             // The client hung up while its answer was being written (a broken pipe): nobody to answer.
             log.debug("Client gone during the answer to {} {}", request.getMethod(), request.getRequestURI());

@@ -11,10 +11,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Bounds the bytes of request bodies held at once. A body of 64 MB becomes several hundred MB of
- * parsed JSON, so a handful of large inserts in parallel could exhaust the heap. A request
- * reserves room (in KiB) as its body actually arrives, never for bytes it has only announced, so a
- * client that declares a huge body and trickles it in holds almost nothing. Room is returned when
- * the request completes; a request that cannot get room within a few seconds is refused (1807).
+ * parsed JSON, so a handful of large inserts in parallel could exhaust the heap. A body of
+ * announced length reserves its length (in KiB) before it is read, so large bodies arriving
+ * together are admitted whole, one after another, rather than all stalling half-read; a body of
+ * unknown length reserves room as it arrives. Either way its request's deadline bounds how long
+ * a trickled body holds room. Room is returned when the request completes; a request that cannot
+ * get room within a few seconds is refused (1807).
  *
  * <p>Thread-safe.
  */

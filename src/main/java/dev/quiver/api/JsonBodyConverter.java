@@ -1,11 +1,14 @@
 package dev.quiver.api;
 
+import dev.quiver.collection.RequestDeadline;
 import dev.quiver.error.ErrorCode;
 import dev.quiver.error.Limit;
 import dev.quiver.error.QuiverException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -64,28 +67,48 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
     }
 
     /**
-     * Reads the body in steps, reserving room in the budget for each step as it arrives, and
-     * refusing the body as soon as it passes the cap.
+     * Reads the body, refusing it as soon as it passes the cap. A body of announced length
+     * reserves its whole length in the budget first and is read straight into one array: many
+     * large bodies arriving together then wait their turn whole, instead of each holding a
+     * slice of the budget while none can finish. A body of unknown length (chunked) reserves room
+     * step by step as it arrives and is put together once at the end. Between steps the request's
+     * deadline is checked, so a body trickled in cannot hold its reservation for long.
      */
     private byte[] readCapped(HttpInputMessage inputMessage, long declared, long max) throws IOException {
-        // Sized to the declared length (already checked against the cap) so a large body is not
-        // copied again and again as the buffer grows.
-        ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : STEP);
-        byte[] chunk = new byte[STEP];
-        long reserved = 0;
         try (InputStream in = inputMessage.getBody()) {
-            for (int read; (read = in.read(chunk)) >= 0; ) {
-                if (body.size() + (long) read > max) {
+            if (declared >= 0) {
+                budget.reserveForCurrentRequest(declared);
+                byte[] body = new byte[(int) declared];
+                for (int at = 0; at < body.length; ) {
+                    int read = in.read(body, at, Math.min(STEP, body.length - at));
+                    if (read < 0) {
+                        return Arrays.copyOf(body, at);
+                    }
+                    at += read;
+                    RequestDeadline.checkCurrent();
+                }
+                return body;
+            }
+            List<byte[]> steps = new ArrayList<>();
+            long size = 0;
+            for (byte[] step = in.readNBytes(STEP); step.length > 0; step = in.readNBytes(STEP)) {
+                size += step.length;
+                if (size > max) {
                     throw tooLarge("more than " + max + " bytes");
                 }
-                if (body.size() + read > reserved) {
-                    budget.reserveForCurrentRequest(STEP);
-                    reserved += STEP;
-                }
-                body.write(chunk, 0, read);
+                budget.reserveForCurrentRequest(STEP);
+                steps.add(step);
+                RequestDeadline.checkCurrent();
             }
+            budget.reserveForCurrentRequest(size);
+            byte[] body = new byte[(int) size];
+            int at = 0;
+            for (byte[] step : steps) {
+                System.arraycopy(step, 0, body, at, step.length);
+                at += step.length;
+            }
+            return body;
         }
-        return body.toByteArray();
     }
 
     @Override

@@ -35,6 +35,14 @@ public final class RequestDeadline {
         CURRENT.remove();
     }
 
+    /** Stops the current request (code 10001) when its deadline has passed; nothing outside a request. */
+    public static void checkCurrent() {
+        RequestDeadline deadline = CURRENT.get();
+        if (deadline != null) {
+            deadline.check();
+        }
+    }
+
     /** The current request's deadline, or null outside a request. */
     static RequestDeadline current() {
         return CURRENT.get();

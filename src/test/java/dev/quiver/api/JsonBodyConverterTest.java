@@ -32,21 +32,40 @@ class JsonBodyConverterTest {
         RequestContextHolder.resetRequestAttributes();
     }
 
-    /** Room is taken for bytes that arrive, not for a length a client merely declares. */
+    /**
+     * An announced length is reserved whole before the body is read, so large bodies arriving
+     * together are admitted one after another instead of all stalling half-read.
+     */
     @Test
-    void announcedLengthReservesNothingBeyondWhatArrives() throws Exception {
+    void announcedLengthIsReservedWholeBeforeReading() throws Exception {
         BodyBudget budget = new BodyBudget(128 * 1024, Duration.ofMillis(50));
         JsonBodyConverter converter = new JsonBodyConverter(JsonMapper.builder().build(), DataSize.ofMegabytes(64), budget);
         MockHttpInputMessage message = new MockHttpInputMessage(BODY.getBytes(StandardCharsets.UTF_8));
-        message.getHeaders().setContentLength(60L * 1024 * 1024);
+        message.getHeaders().setContentLength(100 * 1024);
         message.getHeaders().setContentType(MediaType.TEXT_PLAIN);
 
         Object read = converter.read(Requests.DropCollection.class, message);
 
-        assertThat(read).isEqualTo(new Requests.DropCollection(null, "c"));
-        // The rest of the budget is still free for a second request.
+        assertThat(read).as("a body shorter than announced is what arrived").isEqualTo(new Requests.DropCollection(null, "c"));
+        // 100 KiB of 128 are held until the first request completes: a second one waits, then is refused.
         startRequest();
-        budget.reserveForCurrentRequest(64 * 1024);
+        assertThatThrownBy(() -> budget.reserveForCurrentRequest(64 * 1024))
+                .isInstanceOfSatisfying(QuiverException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.RATE_LIMITED));
+        budget.reserveForCurrentRequest(16 * 1024);
+    }
+
+    /** A body of unknown length takes room only as it arrives. */
+    @Test
+    void unknownLengthReservesWhatArrives() throws Exception {
+        BodyBudget budget = new BodyBudget(128 * 1024, Duration.ofMillis(50));
+        JsonBodyConverter converter = new JsonBodyConverter(JsonMapper.builder().build(), DataSize.ofMegabytes(64), budget);
+        MockHttpInputMessage message = new MockHttpInputMessage(BODY.getBytes(StandardCharsets.UTF_8));
+        message.getHeaders().setContentType(MediaType.TEXT_PLAIN);
+
+        assertThat(converter.read(Requests.DropCollection.class, message)).isEqualTo(new Requests.DropCollection(null, "c"));
+        startRequest();
+        budget.reserveForCurrentRequest(60 * 1024);
     }
 
     @Test
