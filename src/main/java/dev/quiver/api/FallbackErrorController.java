@@ -38,7 +38,8 @@ class FallbackErrorController implements ErrorController {
         if (status == HttpStatus.NOT_FOUND.value() || status == HttpStatus.METHOD_NOT_ALLOWED.value()) {
             return Envelope.error(ErrorCode.ROUTE_NOT_FOUND, ErrorCode.ROUTE_NOT_FOUND.message(uri));
         }
-        if (status >= 400 && status < 500) {
+        // 505: the request line names an HTTP version Tomcat does not speak (HTTP/9.9): the client's error.
+        if ((status >= 400 && status < 500) || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
             return Envelope.error(ErrorCode.MALFORMED_JSON,
                     ErrorCode.MALFORMED_JSON.message("error: the request could not be read (HTTP " + status + ")"));
         }

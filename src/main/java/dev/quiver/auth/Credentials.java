@@ -80,9 +80,10 @@ public class Credentials {
         if (authorization == null) {
             return Optional.empty();
         }
-        String credentials = userPasswordText(authorization.strip());
+        String header = authorization.strip();
+        String credentials = userPasswordText(header);
         if (credentials == null) {
-            String token = bearerToken(authorization.strip());
+            String token = header.startsWith(BASIC) ? null : bearerToken(header);
             return token == null ? Optional.empty() : store.apiKey(token);
         }
         int colon = credentials.indexOf(':');

@@ -53,6 +53,18 @@ class ConnectorErrorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"GET /v1/vector/collections HTTP/9.9", "GET /v1/vector%2Fcollections HTTP/1.1",
+        "GET /v1/vector/collections%00 HTTP/1.1", "G@T /v1/vector/collections HTTP/1.1"})
+    void requestLinesTomcatRefusesGetTheEnvelopeWithCode1801(String requestLine) throws IOException {
+        String answer = raw(requestLine + "\r\nHost: quiver\r\nAuthorization: Bearer root:test-root-password"
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).containsIgnoringCase("Content-Type: application/json")
+                .contains("{\"code\":1801,\"message\":\"can only accept json format request, error: the request could "
+                        + "not be read (HTTP ").doesNotContain("65535", "<html");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"GET", "POST"})
     void askingForTheErrorPageItselfIsAnUnknownRouteNotA500(String method) throws IOException {
         String answer = raw(method + " /error HTTP/1.1\r\nHost: quiver\r\nAuthorization: Bearer root:test-root-password"
