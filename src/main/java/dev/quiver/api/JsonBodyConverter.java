@@ -77,7 +77,12 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
     private byte[] readCapped(HttpInputMessage inputMessage, long declared, long max) throws IOException {
         try (InputStream in = inputMessage.getBody()) {
             if (declared >= 0) {
-                budget.reserveForCurrentRequest(declared);
+                try {
+                    budget.reserveForCurrentRequest(declared);
+                } catch (QuiverException refused) {
+                    discard(in);
+                    throw refused;
+                }
                 byte[] body = new byte[(int) declared];
                 for (int at = 0; at < body.length; ) {
                     int read = in.read(body, at, Math.min(STEP, body.length - at));
@@ -108,6 +113,18 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
                 at += step.length;
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads a refused body to its end without keeping it, so that a client which sends the whole
+     * body before it reads the answer (as many do) gets its refusal instead of a closed
+     * connection. Only credentialed requests get this far; the request deadline bounds the time.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] sink = new byte[STEP];
+        while (in.read(sink) >= 0) {
+            RequestDeadline.checkCurrent();
         }
     }
 

@@ -107,7 +107,8 @@ final class Collection {
         try {
             requireNotDropped();
             PlannedWrite<T> write = planner.plan(this);
-            MemoryGuard.HEAP.require(write.appendCount(), schema.dimension(), table.liveCount());
+            long reallocated = read(() -> table.reallocatedRows(write.appendCount()));
+            MemoryGuard.HEAP.require(write.appendCount(), schema.dimension(), table.liveCount(), reallocated);
             try {
                 underWriteLock(() -> table.reserve(write.appendCount()));
             } catch (OutOfMemoryError e) {

@@ -41,12 +41,20 @@ final class MemoryGuard {
         return 4L * dimension + ROW_OVERHEAD_BYTES;
     }
 
-    /** Refuses (code 1807) a write of {@code rows} rows when they would not fit. */
-    void require(int rows, int dimension, long rowsHeld) {
+    /** Bytes per row of a segment's arrays (vector, norm, key, version, time, dynamic fields). */
+    static long arrayBytes(int dimension) {
+        return 4L * dimension + 40;
+    }
+
+    /**
+     * Refuses (code 1807) a write of {@code rows} rows when they would not fit, counting the
+     * {@code reallocatedRows} of arrays that growing the segments for them allocates afresh.
+     */
+    void require(int rows, int dimension, long rowsHeld, long reallocatedRows) {
         if (rows <= 0) {
             return;
         }
-        long needed = rows * rowBytes(dimension);
+        long needed = rows * rowBytes(dimension) + reallocatedRows * arrayBytes(dimension);
         long limit = (long) (maxHeap.getAsLong() * USABLE);
         if (usedHeap.getAsLong() + needed <= limit) {
             return;

@@ -100,15 +100,36 @@ public final class Segment {
      * later allocates nothing and cannot fail half-way. Returns how many of them fit.
      */
     public int reserve(int rows) {
+        int allocation = allocationFor(rows);
+        if (allocation > 0) {
+            allocate(allocation);
+        }
+        return Math.min(rows, capacity - size);
+    }
+
+    /**
+     * The rows {@link #reserve} would size the arrays to for {@code rows} more appends, or 0 when
+     * they have room: growing copies every array into a new, larger one.
+     */
+    public int allocationFor(int rows) {
         int fit = Math.min(rows, capacity - size);
         int allocated = versions.length;
-        if (size + fit > allocated) {
-            long firstRows = Math.max(1, Math.min(MAX_FIRST_ROWS, FIRST_BLOCK_FLOATS / dimension));
-            long step = Math.min(allocated >> 1, Math.max(1, MAX_GROWTH_FLOATS / dimension));
-            long wanted = Math.max(Math.max(firstRows, allocated + step), size + fit);
-            allocate((int) Math.min(wanted, capacity));
+        if (size + fit <= allocated) {
+            return 0;
         }
-        return fit;
+        long step = Math.min(allocated >> 1, Math.max(1, MAX_GROWTH_FLOATS / dimension));
+        long wanted = Math.max(Math.max(firstRows(dimension), allocated + step), size + fit);
+        return (int) Math.min(wanted, capacity);
+    }
+
+    /** The rows a new segment's first arrays hold when {@code rows} appends open it. */
+    static int firstAllocation(int dimension, int capacity, long rows) {
+        return (int) Math.min(Math.max(firstRows(dimension), rows), capacity);
+    }
+
+    /** A small first block (64 KiB of floats, at most 64 rows), so tiny collections stay tiny. */
+    private static long firstRows(int dimension) {
+        return Math.max(1, Math.min(MAX_FIRST_ROWS, FIRST_BLOCK_FLOATS / dimension));
     }
 
     /** Appends a row without typed scalar fields, version 0; see the six-argument form. */

@@ -135,6 +135,25 @@ public final class Table {
         }
     }
 
+    /**
+     * Rows whose arrays {@link #reserve} would allocate afresh for {@code rows} more appends (the
+     * grown copies of the open segments and the first arrays of new ones): memory a write needs
+     * for a moment beyond what its rows keep.
+     */
+    public long reallocatedRows(int rows) {
+        long total = 0;
+        long left = rows;
+        for (int i = appendIndex; i < segments.size() && left > 0; i++) {
+            Segment segment = segments.get(i);
+            total += segment.allocationFor((int) left);
+            left -= Math.min(left, segment.capacity() - segment.size());
+        }
+        for (; left > 0; left -= Math.min(left, capacity)) {
+            total += Segment.firstAllocation(dimension, capacity, left);
+        }
+        return total;
+    }
+
     /** Appends a live row whose key is not live yet; returns its table ordinal. */
     public int append(Object key, float[] vector, Map<String, Object> dynamic, Object[] scalars, long version,
             long insertedAtMillis) {

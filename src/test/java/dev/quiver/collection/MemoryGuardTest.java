@@ -19,7 +19,7 @@ class MemoryGuardTest {
     void aWriteThatFitsUnderTheUsableShareGoesThrough() {
         MemoryGuard guard = new MemoryGuard(() -> 512 * MIB, () -> 300 * MIB, () -> { });
 
-        assertThatCode(() -> guard.require(100_000, 128, 5)).doesNotThrowAnyException(); // ~65 MB
+        assertThatCode(() -> guard.require(100_000, 128, 5, 0)).doesNotThrowAnyException(); // ~65 MB
     }
 
     @Test
@@ -27,7 +27,7 @@ class MemoryGuardTest {
         AtomicInteger collections = new AtomicInteger();
         MemoryGuard guard = new MemoryGuard(() -> 512 * MIB, () -> 400 * MIB, collections::incrementAndGet);
 
-        assertThatThrownBy(() -> guard.require(100_000, 128, 212_000))
+        assertThatThrownBy(() -> guard.require(100_000, 128, 212_000, 0))
                 .isInstanceOfSatisfying(QuiverException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.RATE_LIMITED);
                     assertThat(e.limit()).isEqualTo(Limit.MEMORY);
@@ -42,6 +42,15 @@ class MemoryGuardTest {
         AtomicLong used = new AtomicLong(400 * MIB);
         MemoryGuard guard = new MemoryGuard(() -> 512 * MIB, used::get, () -> used.set(100 * MIB));
 
-        assertThatCode(() -> guard.require(100_000, 128, 0)).doesNotThrowAnyException();
+        assertThatCode(() -> guard.require(100_000, 128, 0, 0)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void growingASegmentCountsTheArraysItCopiesInto() {
+        MemoryGuard guard = new MemoryGuard(() -> 512 * MIB, () -> 300 * MIB, () -> { });
+
+        assertThatCode(() -> guard.require(1_000, 128, 250_000, 0)).doesNotThrowAnyException();
+        // The same thousand rows, when they make a 262,143-row segment grow: a 140 MB copy.
+        assertThatThrownBy(() -> guard.require(1_000, 128, 250_000, 262_143)).isInstanceOf(QuiverException.class);
     }
 }

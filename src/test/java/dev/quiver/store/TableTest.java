@@ -212,4 +212,17 @@ class TableTest {
         long liveRows = table.segments().stream().mapToLong(Segment::liveCount).sum();
         assertThat(liveRows).isEqualTo(versionByLiveKey.size());
     }
+
+    @Test
+    void reallocatedRowsCountTheGrownCopiesAndTheNewSegmentsAReserveMakes() {
+        Table table = table(IdType.INT64, 1024);
+        assertThat(table.reallocatedRows(10)).as("a first segment's first arrays").isEqualTo(64);
+        table.reserve(10);
+        assertThat(table.reallocatedRows(10)).as("room already there").isZero();
+        for (long key = 0; key < 64; key++) {
+            append(table, key, key, key + 1);
+        }
+        assertThat(table.reallocatedRows(1)).as("the open segment grows by half").isEqualTo(96);
+        assertThat(table.reallocatedRows(2000)).as("grown to full, a full new segment, a small third").isEqualTo(1024 + 1024 + 64);
+    }
 }
