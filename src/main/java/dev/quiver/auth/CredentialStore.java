@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -43,6 +44,7 @@ class CredentialStore {
     private final Map<String, QuiverPrincipal> verified = new ConcurrentHashMap<>();
     private final String unknownUserHash;
     private final long slowestCheckNanos;
+    private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
     CredentialStore(AuthProperties properties) {
         String rootPassword = properties.rootPassword();
@@ -81,13 +83,26 @@ class CredentialStore {
         long start = System.nanoTime();
         StoredUser user = users.get(name);
         // Check a dummy hash for unknown users so timing does not reveal which names exist.
-        boolean matches = encoder.matches(password, user == null ? unknownUserHash : user.passwordHash()) && user != null;
+        boolean matches = hashCheck(password, user == null ? unknownUserHash : user.passwordHash()) && user != null;
         if (!matches) {
             takeAtLeast(slowestCheckNanos, start);
             return Optional.empty();
         }
         remember(fingerprint, user.principal());
         return Optional.of(user.principal());
+    }
+
+    /**
+     * A password hash check, at most half the cores at a time: a hash costs tens of milliseconds
+     * of CPU by design, and a flood of new credentials must not take every core from searches.
+     */
+    private boolean hashCheck(String password, String hash) {
+        hashing.acquireUninterruptibly();
+        try {
+            return encoder.matches(password, hash);
+        } finally {
+            hashing.release();
+        }
     }
 
     /**

@@ -124,7 +124,10 @@ final class Operands {
         if (a instanceof Const x && b instanceof Const y) {
             Object folded = JsonValues.arithmetic(op, x.value(), y.value());
             if (folded == null) {
-                throw new FilterException("'" + op.symbol + "' divides by zero", position);
+                // No value: a division by zero, or a result beyond a double (10 ** 400).
+                throw new FilterException(op.divides() && ((Number) y.value()).doubleValue() == 0
+                        ? "'" + op.symbol + "' divides by zero"
+                        : "'" + op.symbol + "' of " + x.value() + " and " + y.value() + " has no finite value", position);
             }
             return new Const(folded, JsonValues.typeName(folded) + " literal", position);
         }
