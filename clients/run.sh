@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives the packaged jar from outside, as its users do: Swagger UI in headless Chromium
 # (swagger-ui-check), then the clients the Maven build generated from openapi.yaml: it compiles the
-# typescript-fetch client and runs its round trip with Node, then runs the python client's. Run
+# typescript-fetch client and runs its round trip with Node, then the official Milvus Node SDK's
+# HttpClient (node-sdk-check), then the python client's round trip. Run
 # after ./mvnw package (or verify); .ci/run does, after installing Debian's chromium. The service
 # runs on free ports with a fresh data directory. Exits non-zero when a check fails.
 set -euo pipefail
@@ -15,6 +16,7 @@ generated="$root/target/generated-clients"
 [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || { echo "Swagger UI check needs Chromium: apt-get install chromium" >&2; exit 2; }
 (cd "$here/swagger-ui-check" && npm ci --no-audit --no-fund --loglevel=error)
 (cd "$here/typescript-fetch-roundtrip" && npm ci --no-audit --no-fund --loglevel=error && npx tsc -p .)
+(cd "$here/node-sdk-check" && npm ci --no-audit --no-fund --loglevel=error)
 
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 port="$(free_port)"
@@ -42,6 +44,13 @@ echo "Swagger UI:"
 (cd "$here/swagger-ui-check" && npm run --silent check) || failed=1
 echo "typescript-fetch client:"
 (cd "$here/typescript-fetch-roundtrip" && npm run --silent roundtrip) || failed=1
+
+echo "official Milvus Node SDK 2.3.5 (HttpClient, REST v1):"
+if sdk="$(cd "$here/node-sdk-check" && node check.js 2>&1)"; then
+    echo "$sdk" | tail -1
+else
+    echo "$sdk" | grep -v '^  ok' | tail -40; failed=1
+fi
 
 # The python client needs pydantic >= 2.11, urllib3 >= 2.1 and python-dateutil (its
 # requirements.txt). PyPI is out of reach here and Debian 12 ships pydantic 1.10, so they come
