@@ -7,8 +7,9 @@ import java.time.Duration;
 /**
  * How long the current request may work. The API starts one per request (from
  * {@code quiver.api.request-timeout}, or sooner when the client's {@code Request-Timeout}
- * header asks); the row loops that a filter drives check it every thousand rows or so and stop
- * the request with code 10001 once it has passed. Reads change nothing, so a stopped read leaves
+ * header asks); reading the body and the row loops that a filter drives check it (the loops every
+ * thousand rows or so) and stop the request with code 10001 once it has passed, before any write
+ * is committed. Reads change nothing, so a stopped read leaves
  * nothing behind, and it lets go of the collection's lock, so writers wait at most this long.
  * Held per thread; a parallel scan's helpers check the deadline their request started.
  */
@@ -51,7 +52,7 @@ public final class RequestDeadline {
     void check() {
         if (System.nanoTime() - endNanos > 0) {
             throw new QuiverException(ErrorCode.TIMEOUT, "the request took longer than " + budget.toMillis()
-                    + " ms (" + source + ") and was stopped; a narrower filter or a smaller limit answers sooner");
+                    + " ms (" + source + ") and was stopped; nothing was changed");
         }
     }
 }
