@@ -72,10 +72,10 @@ class ApiExceptionHandler {
     /**
      * The heap ran out while this request was parsed or served. Writes check for room before they
      * commit (and refuse with the same code), so this is a request that needed more transient
-     * memory than was free: refused, logged, and the service goes on.
+     * memory than was free: refused, logged, and the service goes on. Spring MVC hands such an
+     * Error over wrapped, so {@link #unexpected} finds it.
      */
-    @ExceptionHandler(OutOfMemoryError.class)
-    ResponseEntity<Envelope> outOfMemory(OutOfMemoryError e, HttpServletRequest request) {
+    private ResponseEntity<Envelope> outOfMemory(OutOfMemoryError e, HttpServletRequest request) {
         log.error("Out of memory on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         rejected.get(Limit.MEMORY).increment();
         return ResponseEntity.ok(Envelope.error(ErrorCode.RATE_LIMITED, ErrorCode.RATE_LIMITED.message(

@@ -76,44 +76,49 @@ final class JsonBodyConverter extends AbstractHttpMessageConverter<Object> {
      */
     private byte[] readCapped(HttpInputMessage inputMessage, long declared, long max) throws IOException {
         try (InputStream in = inputMessage.getBody()) {
-            if (declared >= 0) {
-                try {
-                    budget.reserveForCurrentRequest(declared);
-                } catch (QuiverException refused) {
-                    discard(in);
-                    throw refused;
-                }
-                byte[] body = new byte[(int) declared];
-                for (int at = 0; at < body.length; ) {
-                    int read = in.read(body, at, Math.min(STEP, body.length - at));
-                    if (read < 0) {
-                        return Arrays.copyOf(body, at);
-                    }
-                    at += read;
-                    RequestDeadline.checkCurrent();
-                }
-                return body;
-            }
-            List<byte[]> steps = new ArrayList<>();
-            long size = 0;
-            for (byte[] step = in.readNBytes(STEP); step.length > 0; step = in.readNBytes(STEP)) {
-                size += step.length;
-                if (size > max) {
-                    throw tooLarge("more than " + max + " bytes");
-                }
-                budget.reserveForCurrentRequest(STEP);
-                steps.add(step);
-                RequestDeadline.checkCurrent();
-            }
-            budget.reserveForCurrentRequest(size);
-            byte[] body = new byte[(int) size];
-            int at = 0;
-            for (byte[] step : steps) {
-                System.arraycopy(step, 0, body, at, step.length);
-                at += step.length;
-            }
-            return body;
+            return declared >= 0 ? readAnnounced(in, (int) declared) : readChunked(in, max);
         }
+    }
+
+    private byte[] readAnnounced(InputStream in, int length) throws IOException {
+        try {
+            budget.reserveForCurrentRequest(length);
+        } catch (QuiverException refused) {
+            discard(in);
+            throw refused;
+        }
+        byte[] body = new byte[length];
+        for (int at = 0; at < length; ) {
+            int read = in.read(body, at, Math.min(STEP, length - at));
+            if (read < 0) {
+                return Arrays.copyOf(body, at);
+            }
+            at += read;
+            RequestDeadline.checkCurrent();
+        }
+        return body;
+    }
+
+    private byte[] readChunked(InputStream in, long max) throws IOException {
+        List<byte[]> steps = new ArrayList<>();
+        long size = 0;
+        for (byte[] step = in.readNBytes(STEP); step.length > 0; step = in.readNBytes(STEP)) {
+            size += step.length;
+            if (size > max) {
+                throw tooLarge("more than " + max + " bytes");
+            }
+            budget.reserveForCurrentRequest(STEP);
+            steps.add(step);
+            RequestDeadline.checkCurrent();
+        }
+        budget.reserveForCurrentRequest(size);
+        byte[] body = new byte[(int) size];
+        int at = 0;
+        for (byte[] step : steps) {
+            System.arraycopy(step, 0, body, at, step.length);
+            at += step.length;
+        }
+        return body;
     }
 
     /**

@@ -74,6 +74,16 @@ public class Credentials {
      * credentials that may be right: the full check decides those.
      */
     public Optional<QuiverPrincipal> recognised(String authorization) {
+        return lookup(authorization, false);
+    }
+
+    /** The caller the header names, or empty when it is absent or its credentials are wrong. */
+    Optional<QuiverPrincipal> principal(String authorization) {
+        return lookup(authorization, true);
+    }
+
+    /** The caller the header names; with {@code checkPassword} false, only one known without a password check. */
+    private Optional<QuiverPrincipal> lookup(String authorization, boolean checkPassword) {
         if (!enabled) {
             return Optional.of(QuiverPrincipal.root());
         }
@@ -87,16 +97,12 @@ public class Credentials {
             return token == null ? Optional.empty() : store.apiKey(token);
         }
         int colon = credentials.indexOf(':');
-        return colon <= 0 ? Optional.empty()
-                : store.remembered(credentials.substring(0, colon), credentials.substring(colon + 1));
-    }
-
-    /** The caller the header names, or empty when it is absent or its credentials are wrong. */
-    Optional<QuiverPrincipal> principal(String authorization) {
-        if (!enabled) {
-            return Optional.of(QuiverPrincipal.root());
+        if (colon <= 0 || colon == credentials.length() - 1) {
+            return Optional.empty();
         }
-        return authorization == null ? Optional.empty() : verified(authorization.strip());
+        String name = credentials.substring(0, colon);
+        String password = credentials.substring(colon + 1);
+        return checkPassword ? store.user(name, password) : store.remembered(name, password);
     }
 
     /** The user name a header claims, or null (an API key, or nothing readable). */
@@ -123,23 +129,5 @@ public class Credentials {
     private static String bearerToken(String header) {
         String token = header.startsWith(BEARER) ? header.substring(BEARER.length()).strip() : header;
         return token.isEmpty() || token.equals("Bearer") ? null : token;
-    }
-
-    /** Empty when the credentials in a present header are wrong or unreadable. */
-    private Optional<QuiverPrincipal> verified(String header) {
-        String credentials = userPasswordText(header);
-        if (credentials != null) {
-            return userPassword(credentials);
-        }
-        String token = header.startsWith(BASIC) ? null : bearerToken(header);
-        return token == null ? Optional.empty() : store.apiKey(token);
-    }
-
-    private Optional<QuiverPrincipal> userPassword(String credentials) {
-        int colon = credentials.indexOf(':');
-        if (colon <= 0 || colon == credentials.length() - 1) {
-            return Optional.empty();
-        }
-        return store.user(credentials.substring(0, colon), credentials.substring(colon + 1));
     }
 }
